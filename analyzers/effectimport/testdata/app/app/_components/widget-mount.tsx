@@ -1,0 +1,20 @@
+// The seed document's widget: fine, next/dynamic with ssr: false from a client component.
+"use client";
+
+import dynamic from "next/dynamic";
+import { useEffect } from "react";
+
+const RegisterWebComponents = dynamic(
+  () => import("@signalwire/web-components").then(() => () => null),
+  { ssr: false }
+);
+
+export function Widget({ token }: { token: string }) {
+  useEffect(() => {}, []);
+  return (
+    <>
+      <RegisterWebComponents />
+      <sw-call-widget token={token} destination="/public/sales" />
+    </>
+  );
+}

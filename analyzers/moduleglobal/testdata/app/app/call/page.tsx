@@ -1,0 +1,5 @@
+import { Lazy } from "./lazy";
+
+export default function Page() {
+  return <Lazy />;
+}

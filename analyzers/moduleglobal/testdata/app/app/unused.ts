@@ -1,0 +1,2 @@
+// Fine: imported by nothing, so never evaluated.
+export const x = window.innerWidth;

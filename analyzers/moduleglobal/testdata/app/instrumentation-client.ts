@@ -1,0 +1,2 @@
+// Fine: instrumentation-client runs only in the browser.
+window.addEventListener("error", () => {});

@@ -1,0 +1,8 @@
+// Fine: a Server Component that imports nothing browser-only.
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html>
+      <body>{children}</body>
+    </html>
+  );
+}

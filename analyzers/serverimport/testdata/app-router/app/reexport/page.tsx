@@ -1,0 +1,5 @@
+import * as sdk from "../../lib";
+
+export default function Page() {
+  return <pre>{Object.keys(sdk).length}</pre>;
+}

@@ -1,0 +1,2 @@
+// Fine: only types.
+export type { CredentialProvider } from "@signalwire/js";

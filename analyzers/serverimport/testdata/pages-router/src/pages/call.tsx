@@ -1,0 +1,5 @@
+import { CallPanel } from "@/components/call-panel";
+
+export default function CallPage() {
+  return <CallPanel />;
+}

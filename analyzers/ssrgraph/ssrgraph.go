@@ -1,0 +1,224 @@
+// Package ssrgraph defines the shared analyzer every rule builds on: it
+// parses the app's modules (tree-sitter, cached by content hash), resolves
+// their imports (esbuild), and works out where Next.js evaluates each module
+// — server only, server-rendered and hydrated, browser only — keeping the
+// shortest import trace from an entry for every environment.
+//
+// # Analyzer ssrgraph
+//
+// ssrgraph: build the classified import graph of a Next.js app
+//
+// The pass's package path is the app directory; OtherFiles are the app's
+// source and config files plus those of the workspace packages it may import.
+// Rules get the *Graph through Requires and pass.ResultOf.
+package ssrgraph
+
+import (
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/ssrlint/ssrlint/analyzers/project"
+	"github.com/ssrlint/ssrlint/analyzers/resolve"
+	"github.com/ssrlint/ssrlint/analyzers/syntax"
+	"github.com/ssrlint/ssrlint/rules"
+)
+
+// Analyzer builds the Graph.
+var Analyzer = &analysis.Analyzer{
+	Name:       "ssrgraph",
+	Doc:        "build the classified import graph of a Next.js app\n\nShared pass: parses, resolves and classifies modules for the ssrlint rules.",
+	Run:        run,
+	ResultType: reflect.TypeOf((*Graph)(nil)),
+}
+
+// TraceCategory is the Category of diagnostics whose Related locations are an
+// import trace: the entry first, then each import on the way.
+const TraceCategory = "import-trace"
+
+var (
+	cacheDir string
+	globals  string
+)
+
+func init() {
+	Analyzer.Flags.StringVar(&cacheDir, "cache", "", "directory for the per-file summary cache (empty: memory only)")
+	Analyzer.Flags.StringVar(&globals, "globals", "", "comma-separated extra browser-only global names")
+}
+
+// Problems are non-fatal issues met while building the graph (unreadable
+// files, files with syntax errors, imports that do not resolve).
+type Problem struct {
+	Path    string
+	Message string
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	dir := pass.Pkg.Path()
+	app, err := project.Load(dir, pass.ReadFile)
+	if err != nil {
+		return nil, fmt.Errorf("loading app %s: %w", dir, err)
+	}
+	opts := &syntax.Options{Globals: rules.BrowserGlobals()}
+	if globals != "" {
+		opts.Globals = append(append([]string(nil), opts.Globals...), strings.Split(globals, ",")...)
+	}
+	g := &Graph{App: app, Fset: pass.Fset, byPath: map[string]*Module{}}
+	if err := g.parse(pass, opts); err != nil {
+		return nil, err
+	}
+	if err := g.resolve(); err != nil {
+		return nil, err
+	}
+	g.classify()
+	return g, nil
+}
+
+// parse reads and summarises every source file in parallel.
+func (g *Graph) parse(pass *analysis.Pass, opts *syntax.Options) error {
+	var paths []string
+	for _, p := range pass.OtherFiles {
+		if syntax.IsSource(p) {
+			paths = append(paths, p)
+		}
+	}
+	if cacheDir != "" {
+		memCache.load(cacheDir, g.App.Dir)
+	}
+	optsKey := opts.Key()
+	mods := make([]*Module, len(paths))
+	keys := make([]string, len(paths))
+	errs := make([]string, len(paths))
+	var wg sync.WaitGroup
+	next := make(chan int, len(paths))
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				p := paths[i]
+				src, err := pass.ReadFile(p)
+				if err != nil {
+					errs[i] = err.Error()
+					continue
+				}
+				key := cacheKey(p, src, optsKey)
+				keys[i] = key
+				sum, ok := memCache.get(key)
+				if !ok {
+					sum, err = syntax.Parse(p, src, opts)
+					if err != nil {
+						errs[i] = err.Error()
+						continue
+					}
+					memCache.put(key, sum)
+				}
+				tf := pass.Fset.AddFile(p, -1, len(src))
+				tf.SetLinesForContent(src)
+				mods[i] = &Module{Path: p, Rel: g.display(p), File: tf, Sum: sum}
+			}
+		}()
+	}
+	wg.Wait()
+	for i, m := range mods {
+		if m == nil {
+			g.Problems = append(g.Problems, Problem{paths[i], errs[i]})
+			continue
+		}
+		g.Modules = append(g.Modules, m)
+		g.byPath[m.Path] = m
+	}
+	g.sortModules()
+	if cacheDir != "" && memCache.dirty {
+		var live []string
+		for _, k := range keys {
+			if k != "" {
+				live = append(live, k)
+			}
+		}
+		if err := memCache.save(cacheDir, g.App.Dir, live); err != nil {
+			g.Problems = append(g.Problems, Problem{cacheDir, err.Error()})
+		}
+	}
+	return nil
+}
+
+// display names a file for messages: relative to the app, or to the
+// workspace root for shared packages, as Next prints import traces.
+func (g *Graph) display(p string) string {
+	if rel, ok := under(g.App.Dir, p); ok {
+		return rel
+	}
+	if ws := g.App.Workspace; ws != nil {
+		if rel, ok := under(ws.Root, p); ok {
+			return rel
+		}
+	}
+	return filepath.ToSlash(p)
+}
+
+// resolve turns every value import into an edge.
+func (g *Graph) resolve() error {
+	var reqs []resolve.Request
+	type ref struct {
+		m *Module
+		i int
+	}
+	var refs []ref
+	for _, m := range g.Modules {
+		m.Edges = make([]*Edge, len(m.Sum.Imports))
+		dir := filepath.Dir(m.Path)
+		for i := range m.Sum.Imports {
+			imp := &m.Sum.Imports[i]
+			m.Edges[i] = &Edge{From: m, Import: imp}
+			if imp.TypeOnly {
+				continue
+			}
+			reqs = append(reqs, resolve.Request{Dir: dir, Spec: imp.Spec})
+			refs = append(refs, ref{m, i})
+		}
+	}
+	if len(reqs) == 0 {
+		return nil
+	}
+	uniq, pos := resolve.Dedup(reqs)
+	var ws map[string]string
+	if g.App.Workspace != nil {
+		ws = g.App.Workspace.Packages
+	}
+	r, err := resolve.New(resolve.Options{Dir: g.App.Dir, Workspace: ws})
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	res, err := r.ResolveAll(uniq)
+	if err != nil {
+		return err
+	}
+	for k, rf := range refs {
+		out := res[pos[k]]
+		e := rf.m.Edges[rf.i]
+		switch {
+		case out.Package != "":
+			e.Package = out.Package
+		case out.File != "":
+			if to := g.byPath[out.File]; to != nil {
+				e.To = to
+			} else {
+				e.File = out.File
+			}
+		default:
+			e.Err = out.Err
+		}
+	}
+	return nil
+}

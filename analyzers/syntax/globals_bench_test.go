@@ -1,0 +1,80 @@
+package syntax
+
+import (
+	"context"
+	"os"
+	"testing"
+)
+
+func readBenchFile(tb testing.TB) []byte {
+	tb.Helper()
+	src, err := os.ReadFile("testdata/bench/call-room.tsx")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return src
+}
+
+// The benchmark input is a realistic client component that uses the browser
+// only in effects, handlers and behind guards: nothing in it runs a browser
+// global or the SDK during SSR.
+func TestBenchFileIsClean(t *testing.T) {
+	src := readBenchFile(t)
+	s := parseT(t, "call-room.tsx", string(src))
+	if len(s.Globals) < 20 {
+		t.Errorf("only %d global references found", len(s.Globals))
+	}
+	for _, r := range s.Globals {
+		if r.Kind != RefTypeof && !r.Guarded && !r.Shadowed && !r.Context.BrowserOnly() {
+			t.Errorf("%s at %d: %s", r.Name, r.Span.Start, describe(r))
+		}
+	}
+	sdk := 0
+	for _, u := range s.BindingUses {
+		switch s.Imports[u.Import].Spec {
+		case "@signalwire/js", "@sentry/nextjs":
+			sdk++
+			if u.Context != CtxEffect {
+				t.Errorf("%s: %s", string(src[u.Span.Start:u.Span.End]), describeUse(u))
+			}
+		}
+	}
+	if sdk != 3 {
+		t.Errorf("SDK uses = %d, want 3 (SignalWire, StaticCredentialProvider, Sentry.captureException)", sdk)
+	}
+}
+
+// BenchmarkParse compares Parse (parse + extraction) with a bare tree-sitter
+// parse of the same file.
+func BenchmarkParse(b *testing.B) {
+	src := readBenchFile(b)
+	opts := &Options{Globals: testGlobals}
+	b.Run("tree-sitter", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
+		for b.Loop() {
+			ps, put := getParser(tsxLang(), "tsx")
+			tree, err := ps.ParseCtx(context.Background(), nil, src)
+			put()
+			if err != nil {
+				b.Fatal(err)
+			}
+			tree.Close()
+		}
+	})
+	b.Run("Parse", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
+		for b.Loop() {
+			if _, err := Parse("call-room.tsx", src, opts); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("Parse-no-globals", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
+		for b.Loop() {
+			if _, err := Parse("call-room.tsx", src, nil); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

@@ -1,0 +1,196 @@
+// Package syntax is the only package that touches tree-sitter. It parses one
+// JavaScript or TypeScript module and extracts a compact, cacheable Summary of
+// everything the rules need: directives, imports and the context they sit in,
+// exports, references to browser-only globals and to imported SDK bindings.
+//
+// Positions in a Summary are byte offsets into the file's source; the caller
+// turns them into token.Pos values.
+package syntax
+
+// SchemaVersion changes whenever Summary's shape or extraction changes, so
+// that cached summaries from an older binary are not reused.
+const SchemaVersion = 1
+
+// Span is a half-open byte range [Start, End) in a file's source.
+type Span struct {
+	Start, End int
+}
+
+// Summary is what the parse stage extracts from one module.
+type Summary struct {
+	// UseClient and UseServer are true when the directive is in the
+	// directive prologue (before any other statement; comments allowed).
+	UseClient bool
+	UseServer bool
+	// Directives lists every "use client"/"use server" string statement,
+	// including misplaced ones (InPrologue false), for diagnostics.
+	Directives []Directive
+
+	Imports []Import
+	Exports []Export
+
+	// Globals are references to names from the browser-global list passed to
+	// Parse, with their scope, guard and shadowing facts.
+	Globals []GlobalRef
+	// BogusGuards are `typeof x !== undefined` comparisons against the value
+	// undefined, which are always true and guard nothing.
+	BogusGuards []Span
+	// BindingUses are calls (`f()`) and constructions (`new F()`) of a
+	// binding imported from a bare package specifier.
+	BindingUses []BindingUse
+
+	// Errors are ERROR or MISSING nodes the grammar produced. Some are the
+	// grammar's own limits on valid code; callers report them as notes only.
+	Errors []Span
+}
+
+// Directive is a "use client" or "use server" expression statement.
+type Directive struct {
+	Value      string // "use client" or "use server"
+	Span       Span
+	InPrologue bool
+}
+
+// ImportKind says how a module is pulled in.
+type ImportKind int
+
+// Import kinds.
+const (
+	ImportStatic   ImportKind = iota // import x from "m"; import "m"
+	ImportReExport                   // export * from "m"; export { x } from "m"
+	ImportRequire                    // require("m")
+	ImportDynamic                    // import("m")
+	ImportNextDynamic                // next/dynamic(() => import("m"), ...)
+)
+
+func (k ImportKind) String() string {
+	switch k {
+	case ImportStatic:
+		return "import"
+	case ImportReExport:
+		return "re-export"
+	case ImportRequire:
+		return "require"
+	case ImportDynamic:
+		return "import()"
+	case ImportNextDynamic:
+		return "next/dynamic"
+	}
+	return "unknown"
+}
+
+// Context says when the code around a require/import() runs.
+type Context int
+
+// Contexts, from "runs when the module is evaluated" to "only ever in the browser".
+const (
+	// CtxModule: evaluated when the module is (module scope, IIFEs, class
+	// static blocks).
+	CtxModule Context = iota
+	// CtxFunction: inside a function that runs later, in whatever
+	// environment the module runs in.
+	CtxFunction
+	// CtxEffect: inside a useEffect/useLayoutEffect/useInsertionEffect callback.
+	CtxEffect
+	// CtxHandler: inside an event handler (JSX on* prop, on*/handle* function,
+	// addEventListener callback).
+	CtxHandler
+)
+
+// BrowserOnly reports whether code in this context only ever runs in the browser.
+func (c Context) BrowserOnly() bool { return c == CtxEffect || c == CtxHandler }
+
+func (c Context) String() string {
+	switch c {
+	case CtxModule:
+		return "module scope"
+	case CtxFunction:
+		return "function"
+	case CtxEffect:
+		return "effect"
+	case CtxHandler:
+		return "event handler"
+	}
+	return "unknown"
+}
+
+// Import is one edge candidate: a specifier with how and where it is used.
+type Import struct {
+	Spec string
+	Kind ImportKind
+	// Span covers the specifier string literal (without quotes); StmtSpan the
+	// whole statement or call.
+	Span     Span
+	StmtSpan Span
+	// TypeOnly: `import type`, `export type`, or every specifier is `type`.
+	// Type-only imports are erased and never evaluated.
+	TypeOnly bool
+	// SideEffectOnly: `import "m"` with no bindings.
+	SideEffectOnly bool
+	Context        Context
+	// SSRFalse: a next/dynamic call with `{ ssr: false }`.
+	SSRFalse bool
+	// Guarded: a browser check (typeof window !== "undefined", …) dominates
+	// the require/import() call, so it only runs in the browser.
+	Guarded bool
+	// Bindings are the local names this import introduces (value bindings
+	// only), with the imported name ("default", "*" or the export name).
+	Bindings []Binding
+}
+
+// Binding is one local name bound by an import.
+type Binding struct {
+	Local    string
+	Imported string
+}
+
+// Export is an exported name. Value holds the literal text for
+// `export const name = <literal>` (string without quotes, number, boolean),
+// so segment config (dynamic, revalidate, fetchCache, runtime) can be read.
+type Export struct {
+	Name     string
+	Span     Span
+	Value    string
+	HasValue bool
+	// Async reports an `export async function`.
+	Async bool
+}
+
+// RefKind says how a global is used.
+type RefKind int
+
+// Reference kinds.
+const (
+	RefRead    RefKind = iota // window.x, x = window, window?.x
+	RefCall                   // alert(), window.open() counts as read of window
+	RefNew                    // new Notification()
+	RefExtends                // class X extends HTMLElement
+	RefTypeof                 // typeof window: never throws
+)
+
+// GlobalRef is one reference to a browser-global name.
+type GlobalRef struct {
+	Name string
+	Span Span
+	Kind RefKind
+	// Context of the innermost enclosing function; CtxModule when the
+	// reference is evaluated together with the module.
+	Context Context
+	// Guarded: a dominating check (typeof window !== "undefined",
+	// process.browser, …) makes this reference browser-only.
+	Guarded bool
+	// Shadowed: the name resolves to a local binding, not the global.
+	Shadowed bool
+}
+
+// BindingUse is a call or construction of an imported binding (or a member
+// of it: `new Video.RoomSession()` has Local "Video", Member "RoomSession").
+type BindingUse struct {
+	Local   string
+	Member  string
+	Import  int // index into Summary.Imports
+	Span    Span
+	New     bool
+	Context Context
+	Guarded bool
+}
