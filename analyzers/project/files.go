@@ -41,4 +41,3 @@ func (a *App) AllFiles() []string {
 	sort.Strings(out)
 	return out
 }
-

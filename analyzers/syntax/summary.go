@@ -56,11 +56,11 @@ type ImportKind int
 
 // Import kinds.
 const (
-	ImportStatic   ImportKind = iota // import x from "m"; import "m"
-	ImportReExport                   // export * from "m"; export { x } from "m"
-	ImportRequire                    // require("m")
-	ImportDynamic                    // import("m")
-	ImportNextDynamic                // next/dynamic(() => import("m"), ...)
+	ImportStatic      ImportKind = iota // import x from "m"; import "m"
+	ImportReExport                      // export * from "m"; export { x } from "m"
+	ImportRequire                       // require("m")
+	ImportDynamic                       // import("m")
+	ImportNextDynamic                   // next/dynamic(() => import("m"), ...)
 )
 
 func (k ImportKind) String() string {
