@@ -243,7 +243,6 @@ func TestTextShape(t *testing.T) {
   1 │ import { SignalWire } from "@signalwire/js";
     │ ` + strings.Repeat("^", len(`import { SignalWire } from "@signalwire/js";`)) + `
   = import trace: app/rooms/page.tsx → lib/sw.ts → @signalwire/js
-  = note: lib/sw.ts:1:28: lib/sw.ts re-exports @signalwire/js
   = help: move the SDK into a "use client" component, or load it with next/dynamic { ssr: false }
   = see: ssrlint explain serverimport
 `

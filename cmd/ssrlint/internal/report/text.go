@@ -89,7 +89,12 @@ func writeTextItem(w *bufio.Writer, r *resolver, it item, p palette) {
 	if len(it.d.Trace) > 0 {
 		note("import trace", strings.Join(it.d.Trace, " → "))
 	}
+	// A trace already lists the related locations as one chain; other
+	// related locations are notes of their own.
 	for _, rel := range it.related {
+		if len(it.d.Trace) > 0 {
+			break
+		}
 		text := rel.message
 		if rel.at.valid {
 			text = fmt.Sprintf("%s:%d:%d: %s", rel.at.path, rel.at.line, rel.at.col, rel.message)
