@@ -24,8 +24,11 @@ type RuleDoc struct {
 }
 
 // Example is a fenced code block of a rule document that names its file
-// (```tsx title="app/page.tsx"). The blocks of one section together form a
-// small app: Example holds incorrect code, Use instead the correct version.
+// (```tsx title="app/page.tsx"). The blocks of the Example section together
+// form a small app with incorrect code; the Use instead blocks replace the
+// files of the same name, and files they do not repeat stay as in Example.
+// The examples were type-checked with tsc against Next 15, React 19 and
+// @signalwire/js 4.0.0-beta.12 when written.
 type Example struct {
 	// Section is the "## " heading the block sits under.
 	Section string

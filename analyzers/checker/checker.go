@@ -65,6 +65,7 @@ func Run(roots []string, opts Options) (*Result, error) {
 			if !seen[app.Dir] {
 				seen[app.Dir] = true
 				res.Apps = append(res.Apps, app)
+				res.Problems = append(res.Problems, app.Problems...)
 			}
 		}
 	}

@@ -47,8 +47,11 @@ type Options struct {
 // Resolver resolves batches of requests. It is safe for sequential use by one
 // goroutine; ResolveAll itself works in parallel.
 type Resolver struct {
-	opts    Options
-	ctx     api.BuildContext
+	opts Options
+	ctx  api.BuildContext
+	// plain is a second context that ignores tsconfig files, used when a
+	// broken tsconfig.json makes esbuild fail every lookup below it.
+	plain   api.BuildContext
 	farm    string // temp dir with node_modules symlinks to workspace packages
 	mu      sync.Mutex
 	pending []Request
@@ -72,22 +75,29 @@ func New(opts Options) (*Resolver, error) {
 		r.farm = farm
 		nodePaths = []string{filepath.Join(farm, "node_modules")}
 	}
-	ctx, cerr := api.Context(api.BuildOptions{
-		EntryPoints:       []string{entry},
-		AbsWorkingDir:     opts.Dir,
-		Bundle:            true,
-		Write:             false,
-		LogLevel:          api.LogLevelSilent,
-		Platform:          api.PlatformBrowser,
-		ResolveExtensions: opts.Extensions,
-		NodePaths:         nodePaths,
-		Plugins:           []api.Plugin{{Name: "ssrlint", Setup: r.setup}},
-	})
-	if cerr != nil {
-		r.Close()
-		return nil, fmt.Errorf("starting esbuild resolver in %s: %v", opts.Dir, cerr.Errors)
+	for _, raw := range []string{"", "{}"} {
+		ctx, cerr := api.Context(api.BuildOptions{
+			EntryPoints:       []string{entry},
+			AbsWorkingDir:     opts.Dir,
+			Bundle:            true,
+			Write:             false,
+			LogLevel:          api.LogLevelSilent,
+			Platform:          api.PlatformBrowser,
+			ResolveExtensions: opts.Extensions,
+			NodePaths:         nodePaths,
+			TsconfigRaw:       raw,
+			Plugins:           []api.Plugin{{Name: "ssrlint", Setup: r.setup}},
+		})
+		if cerr != nil {
+			r.Close()
+			return nil, fmt.Errorf("starting esbuild resolver in %s: %v", opts.Dir, cerr.Errors)
+		}
+		if raw == "" {
+			r.ctx = ctx
+		} else {
+			r.plain = ctx
+		}
 	}
-	r.ctx = ctx
 	return r, nil
 }
 
@@ -115,9 +125,11 @@ func makeFarm(ws map[string]string) (string, error) {
 
 // Close releases esbuild's context and the workspace links.
 func (r *Resolver) Close() {
-	if r.ctx != nil {
-		r.ctx.Dispose()
-		r.ctx = nil
+	for _, c := range []*api.BuildContext{&r.ctx, &r.plain} {
+		if *c != nil {
+			(*c).Dispose()
+			*c = nil
+		}
 	}
 	if r.farm != "" {
 		os.RemoveAll(r.farm)
@@ -191,9 +203,39 @@ func (r *Resolver) ResolveAll(reqs []Request) ([]Result, error) {
 	if r.ctx == nil {
 		return nil, fmt.Errorf("resolver is closed")
 	}
+	out, err := r.batch(r.ctx, reqs)
+	if err != nil {
+		return nil, err
+	}
+	// Retry failed relative lookups without tsconfig: esbuild gives up on
+	// every import below a tsconfig.json it cannot parse, but "./x" does not
+	// depend on it. (The broken file itself is reported by discovery.)
+	var retry []Request
+	var at []int
+	for i, res := range out {
+		if res.Err != "" && strings.Contains(res.Err, "JSON") {
+			retry = append(retry, reqs[i])
+			at = append(at, i)
+		}
+	}
+	if len(retry) > 0 {
+		again, err := r.batch(r.plain, retry)
+		if err != nil {
+			return nil, err
+		}
+		for k, i := range at {
+			if again[k].Err == "" {
+				out[i] = again[k]
+			}
+		}
+	}
+	return out, nil
+}
+
+func (r *Resolver) batch(ctx api.BuildContext, reqs []Request) ([]Result, error) {
 	r.pending = reqs
 	r.results = make([]Result, len(reqs))
-	res := r.ctx.Rebuild()
+	res := ctx.Rebuild()
 	out := r.results
 	r.pending, r.results = nil, nil
 	if len(res.Errors) > 0 {

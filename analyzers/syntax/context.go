@@ -61,16 +61,28 @@ func (f *file) calleeName(call *sitter.Node) string {
 
 // functionContext classifies one function node by how it is used.
 // iife reports a function called where it is defined, which runs in the
-// enclosing context.
-func (f *file) functionContext(fn *sitter.Node) (ctx Context, iife bool, dynCall *sitter.Node) {
+// enclosing context. up holds fn's ancestors, root first and parent last
+// (see ancestors: Parent() is a walk from the root in tree-sitter).
+func (f *file) functionContext(fn *sitter.Node, up []*sitter.Node) (ctx Context, iife bool, dynCall *sitter.Node) {
 	if fn.Type() == "method_definition" {
 		if name := fn.ChildByFieldName("name"); name != nil && isHandlerName(f.text(name)) {
 			return CtxHandler, false, nil
 		}
 		return CtxFunction, false, nil
 	}
-	outer := skipParensUp(fn)
-	p := outer.Parent()
+	// above(k) is fn's k-th ancestor.
+	above := func(k int) *sitter.Node {
+		if k > len(up) {
+			return nil
+		}
+		return up[len(up)-k]
+	}
+	outer, k := fn, 1
+	for a := above(k); a != nil && a.Type() == "parenthesized_expression"; a = above(k) {
+		outer = a
+		k++
+	}
+	p := above(k)
 	if p == nil {
 		return CtxFunction, false, nil
 	}
@@ -83,7 +95,7 @@ func (f *file) functionContext(fn *sitter.Node) (ctx Context, iife bool, dynCall
 		// (function () { … }).call(this) and .apply(…) are IIFEs too.
 		if prop := p.ChildByFieldName("property"); prop != nil {
 			if m := f.text(prop); m == "call" || m == "apply" {
-				if call := p.Parent(); call != nil && call.Type() == "call_expression" && isField(call, "function", p) {
+				if call := above(k + 1); call != nil && call.Type() == "call_expression" && isField(call, "function", p) {
 					return CtxModule, true, nil
 				}
 			}
@@ -94,7 +106,7 @@ func (f *file) functionContext(fn *sitter.Node) (ctx Context, iife bool, dynCall
 			return CtxHandler, false, nil
 		}
 	case "arguments":
-		call := p.Parent()
+		call := above(k + 1)
 		if call != nil && call.Type() == "call_expression" {
 			name := f.calleeName(call)
 			first := p.NamedChild(0) != nil && p.NamedChild(0).Equal(outer)
@@ -108,7 +120,7 @@ func (f *file) functionContext(fn *sitter.Node) (ctx Context, iife bool, dynCall
 			}
 		}
 	case "jsx_expression":
-		if attr := p.Parent(); attr != nil && attr.Type() == "jsx_attribute" {
+		if attr := above(k + 1); attr != nil && attr.Type() == "jsx_attribute" {
 			if name := attr.NamedChild(0); name != nil && isHandlerName(f.text(name)) {
 				return CtxHandler, false, nil
 			}
@@ -146,11 +158,16 @@ func (f *file) contextOf(n *sitter.Node) where {
 	var w where
 	w.Context = CtxModule
 	inDynamic := false
-	for cur := n; cur != nil; cur = cur.Parent() {
+	path := f.ancestors(n)
+	for i := len(path); i >= 0; i-- {
+		cur := n
+		if i < len(path) {
+			cur = path[i]
+		}
 		t := cur.Type()
 		switch {
 		case isFunctionNode(t):
-			ctx, iife, dyn := f.functionContext(cur)
+			ctx, iife, dyn := f.functionContext(cur, path[:i])
 			if iife {
 				continue
 			}
@@ -178,7 +195,7 @@ func (f *file) contextOf(n *sitter.Node) where {
 			}
 		}
 	}
-	w.Guarded = f.guarded(n)
+	w.Guarded = f.guardedOn(n, path)
 	return w
 }
 

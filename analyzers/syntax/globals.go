@@ -1,6 +1,8 @@
 package syntax
 
 import (
+	"strings"
+
 	sitter "github.com/smacker/go-tree-sitter"
 )
 
@@ -144,9 +146,14 @@ func (f *file) refs() {
 	}
 }
 
-// isBare reports whether spec names a package rather than a file.
+// isBare reports whether spec names a package rather than a file. `@/x`
+// and `~/x` are the usual tsconfig path aliases and `#x` package.json
+// subpath imports: no npm package is named so.
 func isBare(spec string) bool {
-	return spec != "" && spec[0] != '.' && spec[0] != '/'
+	if spec == "" || spec[0] == '.' || spec[0] == '/' || spec[0] == '#' {
+		return false
+	}
+	return !strings.HasPrefix(spec, "@/") && !strings.HasPrefix(spec, "~/")
 }
 
 // refContext is contextOf for a reference. Inside a next/dynamic loader the

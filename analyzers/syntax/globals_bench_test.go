@@ -21,8 +21,8 @@ func readBenchFile(tb testing.TB) []byte {
 func TestBenchFileIsClean(t *testing.T) {
 	src := readBenchFile(t)
 	s := parseT(t, "call-room.tsx", string(src))
-	if len(s.Globals) < 20 {
-		t.Errorf("only %d global references found", len(s.Globals))
+	if len(s.Globals) != 16 {
+		t.Errorf("%d global references found, want 16", len(s.Globals))
 	}
 	for _, r := range s.Globals {
 		if r.Kind != RefTypeof && !r.Guarded && !r.Shadowed && !r.Context.BrowserOnly() {

@@ -35,8 +35,14 @@ const maxDepth = 6
 // function never guards code outside it, while a check around a function
 // guards everything in it (the function only exists in the browser).
 func (f *file) guarded(n *sitter.Node) bool {
+	return f.guardedOn(n, f.ancestors(n))
+}
+
+// guardedOn is guarded with n's ancestors already known.
+func (f *file) guardedOn(n *sitter.Node, path []*sitter.Node) bool {
 	c := n
-	for p := n.Parent(); p != nil; c, p = p, p.Parent() {
+	for i := len(path) - 1; i >= 0; c, i = path[i], i-1 {
+		p := path[i]
 		switch p.Type() {
 		case "if_statement":
 			test := p.ChildByFieldName("condition")
@@ -94,28 +100,49 @@ func (f *file) operator(bin *sitter.Node) string {
 // exitGuarded reports whether a statement before c in block leaves the block
 // unless the code is in the browser: `if (typeof window === "undefined")
 // return;` (or throw, or a block that returns or throws).
+//
+// Rather than visiting every statement before c, it looks up the statement
+// of block that contains each `if` keyword written before c: only a
+// statement starting with that keyword can be an early exit, and one lookup
+// skips all the `if`s nested inside a statement.
 func (f *file) exitGuarded(block, c *sitter.Node) bool {
-	end := c.StartByte()
-	cur := sitter.NewTreeCursor(block)
-	defer cur.Close()
-	if !cur.GoToFirstChild() {
-		return false
-	}
-	for {
-		s := cur.CurrentNode()
-		st := s.StartByte()
-		if st >= end {
+	from, to := int(block.StartByte()), int(c.StartByte())
+	var cur *sitter.TreeCursor
+	defer func() {
+		if cur != nil {
+			cur.Close()
+		}
+	}()
+	for off := from; off < to; {
+		i := bytes.Index(f.src[off:to], []byte("if"))
+		if i < 0 {
 			return false
 		}
-		// Look only at statements that start with "if" before asking
-		// tree-sitter for their type.
-		if int(st)+2 <= len(f.src) && f.src[st] == 'i' && f.src[st+1] == 'f' && s.Type() == "if_statement" && f.exitIf(s) {
+		at := off + i
+		off = at + 2
+		if at > 0 && identPart[f.src[at-1]] || off < len(f.src) && identPart[f.src[off]] {
+			continue
+		}
+		if cur == nil {
+			cur = sitter.NewTreeCursor(block)
+		} else {
+			cur.Reset(block)
+		}
+		if cur.GoToFirstChildForByte(uint32(at)) < 0 {
+			return false
+		}
+		s := cur.CurrentNode()
+		if int(s.StartByte()) != at {
+			// An if nested in a statement of block (or in a comment or
+			// string): go on after that statement.
+			off = max(off, int(s.EndByte()))
+			continue
+		}
+		if s.Type() == "if_statement" && f.exitIf(s) {
 			return true
 		}
-		if !cur.GoToNextSibling() {
-			return false
-		}
 	}
+	return false
 }
 
 // exitIf reports whether code after the if statement s runs only in the

@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"bytes"
+	"slices"
 
 	sitter "github.com/smacker/go-tree-sitter"
 )
@@ -258,4 +259,33 @@ func varScope(n *sitter.Node) (Span, bool) {
 		}
 	}
 	return Span{}, false
+}
+
+// ancestors returns n's ancestors, the root first and n's parent last.
+// tree-sitter's Parent() searches down from the root on every call, so a
+// walk up a chain of d ancestors costs O(d²); a cursor going down towards n
+// finds them all in one pass.
+func (f *file) ancestors(n *sitter.Node) []*sitter.Node {
+	if n.ID() == f.root.ID() {
+		return nil
+	}
+	path := make([]*sitter.Node, 1, 24)
+	path[0] = f.root
+	cur := sitter.NewTreeCursor(f.root)
+	defer cur.Close()
+	start, id := n.StartByte(), n.ID()
+	for cur.GoToFirstChildForByte(start) >= 0 {
+		c := cur.CurrentNode()
+		if c.ID() == id {
+			return path
+		}
+		path = append(path, c)
+	}
+	// Not reached (n from another tree?): fall back on Parent().
+	var up []*sitter.Node
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		up = append(up, p)
+	}
+	slices.Reverse(up)
+	return up
 }

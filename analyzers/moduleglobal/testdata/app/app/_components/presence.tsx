@@ -12,11 +12,13 @@ const isBrowser = typeof window !== "undefined";
 const lang = isBrowser ? navigator.language : "en"; // fine: guard through an alias
 const legacy = process.browser ? location.href : ""; // fine: process.browser
 
+const banner = <p>{document.title}{/* want "document is read at module scope" */}</p>;
+
 export function Presence() {
   const [w, setW] = useState(width);
   useEffect(() => {
     setW(window.innerWidth); // fine: effects run in the browser only
   }, []);
   const onClick = () => alert(document.title); // fine: an event handler
-  return <button onClick={onClick}>{isMobile ? "m" : w}{String(saved)}{lang}{legacy}</button>;
+  return <button onClick={onClick}>{isMobile ? "m" : w}{String(saved)}{lang}{legacy}{banner}</button>;
 }

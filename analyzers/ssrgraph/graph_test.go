@@ -1,0 +1,115 @@
+package ssrgraph_test
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/ssrlint/ssrlint/analyzers/checker"
+	"github.com/ssrlint/ssrlint/analyzers/ssrgraph"
+)
+
+func graphOf(t *testing.T, dir string) *ssrgraph.Graph {
+	t.Helper()
+	res, err := checker.Run([]string{dir}, checker.Options{Analyzers: []*analysis.Analyzer{ssrgraph.Analyzer}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Apps) != 1 {
+		t.Fatalf("found %d apps, want 1", len(res.Apps))
+	}
+	return res.Results[res.Apps[0]][ssrgraph.Analyzer].(*ssrgraph.Graph)
+}
+
+func TestClassify(t *testing.T) {
+	g := graphOf(t, "testdata/classify")
+	const (
+		S  = ssrgraph.Server
+		C  = ssrgraph.ClientSSR
+		P  = ssrgraph.PagesSSR
+		B  = ssrgraph.Browser
+		no = ssrgraph.Env(0)
+	)
+	for _, tc := range []struct {
+		rel   string
+		entry string
+		env   ssrgraph.Env
+	}{
+		{"app/page.tsx", ssrgraph.EntryServerComponent, S},
+		{"lib/a.ts", "", S},
+		{"lib/c.ts", "", S | P | B},
+		{"lib/types-only.ts", "", no},
+		{"lib/cyc1.ts", "", S},
+		{"lib/cyc2.ts", "", S},
+		{"lib/actions.ts", ssrgraph.EntryServerAction, S},
+		{"app/_components/client.tsx", "", C | B},
+		{"app/_components/shared.tsx", "", C | B},
+		{"app/_components/lazy.tsx", "", B},
+		{"app/_components/eager.tsx", "", C | B},
+		{"app/_components/guarded.tsx", "", B},
+		{"app/_components/in-effect.tsx", "", B},
+		{"app/_components/page.tsx", "", no},
+		{"app/api/x/route.ts", ssrgraph.EntryRouteHandler, S},
+		{"app/icon.tsx", ssrgraph.EntryMetadataRoute, S},
+		{"app/sitemap.ts", ssrgraph.EntryMetadataRoute, S},
+		{"app/error.tsx", ssrgraph.EntryClientPage, C | B},
+		{"middleware.ts", ssrgraph.EntryMiddleware, S},
+		{"instrumentation.ts", ssrgraph.EntryInstrumentation, S},
+		{"instrumentation-client.ts", ssrgraph.EntryInstrClient, B},
+		{"lib/client-init.ts", "", B},
+		{"pages/home.page.jsx", ssrgraph.EntryPage, P | B},
+		{"pages/helper.jsx", "", no},
+		{"pages/api/hello.ts", ssrgraph.EntryAPIRoute, S},
+		{"pages/_document.tsx", ssrgraph.EntryDocument, S},
+		{"pages/_app.tsx", ssrgraph.EntryPage, P | B},
+	} {
+		m := g.Module(filepath.Join(g.App.Dir, tc.rel))
+		if m == nil {
+			t.Errorf("%s: not in the graph", tc.rel)
+			continue
+		}
+		if m.Entry != tc.entry || m.Env != tc.env {
+			t.Errorf("%s: entry %q env %v, want entry %q env %v", tc.rel, m.Entry, m.Env, tc.entry, tc.env)
+		}
+	}
+}
+
+func TestShortestTrace(t *testing.T) {
+	g := graphOf(t, "testdata/classify")
+	trace := func(rel string, env ssrgraph.Env) string {
+		m := g.Module(filepath.Join(g.App.Dir, rel))
+		r, ok := g.Shortest(m, env)
+		if !ok {
+			return "unreached"
+		}
+		return ssrgraph.TraceString(g.Related(r, nil))
+	}
+	for _, tc := range []struct {
+		rel  string
+		env  ssrgraph.Env
+		want string
+	}{
+		// app/page.tsx imports c directly as well as through a → b.
+		{"lib/c.ts", ssrgraph.Server, "app/page.tsx → lib/c.ts"},
+		{"lib/b.ts", ssrgraph.Server, "app/page.tsx → lib/a.ts → lib/b.ts"},
+		{"lib/c.ts", ssrgraph.PagesSSR, "pages/home.page.jsx → lib/c.ts"},
+		{"app/_components/shared.tsx", ssrgraph.ClientSSR, "app/page.tsx → app/_components/client.tsx → app/_components/shared.tsx"},
+		{"app/_components/lazy.tsx", ssrgraph.OnServer, "unreached"},
+		{"app/page.tsx", ssrgraph.Server, "app/page.tsx"},
+	} {
+		if got := trace(tc.rel, tc.env); got != tc.want {
+			t.Errorf("trace to %s in %v = %q, want %q", tc.rel, tc.env, got, tc.want)
+		}
+	}
+	// Every trace step is a real import: its position is in the importer.
+	m := g.Module(filepath.Join(g.App.Dir, "lib/b.ts"))
+	r, _ := g.Shortest(m, ssrgraph.Server)
+	for _, e := range r.Trace {
+		p := g.Fset.Position(e.From.Pos(e.Import.StmtSpan.Start))
+		if !strings.HasSuffix(p.Filename, e.From.Rel) {
+			t.Errorf("edge %s → %s positioned in %s", e.From.Rel, e.Target(), p.Filename)
+		}
+	}
+}

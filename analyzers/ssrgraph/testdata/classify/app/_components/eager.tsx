@@ -1,0 +1,2 @@
+export const eager = 1;
+export default function X() { return null; }

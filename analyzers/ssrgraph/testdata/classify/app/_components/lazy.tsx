@@ -1,0 +1,2 @@
+export const lazy = 1;
+export default function X() { return null; }

@@ -1,0 +1,2 @@
+// In a private folder: not a route.
+export default function NotARoute() { return null; }

@@ -1,0 +1,2 @@
+"use client";
+export default function Error() { return null; }

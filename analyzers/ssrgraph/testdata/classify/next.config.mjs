@@ -1,0 +1,2 @@
+const nextConfig = { pageExtensions: ["tsx", "ts", "page.jsx"] };
+export default nextConfig;

@@ -1,0 +1,2 @@
+import { c } from "../lib/c";
+export default function Home() { return c; }

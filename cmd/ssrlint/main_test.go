@@ -1,0 +1,186 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func write(t *testing.T, root string, files map[string]string) {
+	t.Helper()
+	for name, body := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func ssrlint(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	var out, errb bytes.Buffer
+	code := run(args, nil, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+const pkgJSON = `{"name":"t","dependencies":{"next":"15.0.0"}}`
+
+func TestExitCodes(t *testing.T) {
+	clean := t.TempDir()
+	write(t, clean, map[string]string{
+		"package.json": pkgJSON,
+		"app/page.tsx": `export default function P() { return null }`,
+	})
+	bad := t.TempDir()
+	write(t, bad, map[string]string{
+		"package.json": pkgJSON,
+		"app/page.tsx": `import { SignalWire } from "@signalwire/js";
+export default function P() { return String(SignalWire) }`,
+	})
+	for _, tc := range []struct {
+		name string
+		args []string
+		code int
+		out  string // substring of stdout
+		err  string // substring of stderr
+	}{
+		{"clean", []string{clean}, 0, "", ""},
+		{"findings", []string{bad}, 1, "app/page.tsx:1:1: error: browser-only @signalwire/js is imported by a Server Component", ""},
+		{"missing path", []string{filepath.Join(clean, "nope")}, 2, "", "no such file or directory"},
+		{"file not dir", []string{filepath.Join(clean, "package.json")}, 2, "", "not a directory"},
+		{"no app", []string{t.TempDir()}, 2, "", "no Next.js app found"},
+		{"bad format", []string{"--format", "xml", clean}, 2, "", `unknown --format "xml"`},
+		{"bad flag", []string{"--frobnicate", clean}, 2, "", "flag provided but not defined"},
+		{"explain", []string{"explain", "serverimport"}, 0, "serverimport", ""},
+		{"explain unknown", []string{"explain", "nope"}, 2, "", `unknown rule "nope"`},
+		{"rules", []string{"rules"}, 0, "moduleglobal", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errs := ssrlint(t, tc.args...)
+			if code != tc.code {
+				t.Errorf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tc.code, out, errs)
+			}
+			if !strings.Contains(out, tc.out) {
+				t.Errorf("stdout lacks %q:\n%s", tc.out, out)
+			}
+			if !strings.Contains(errs, tc.err) {
+				t.Errorf("stderr lacks %q:\n%s", tc.err, errs)
+			}
+			if strings.Contains(errs, "goroutine ") || strings.Contains(errs, "panic") {
+				t.Errorf("stack trace on stderr:\n%s", errs)
+			}
+		})
+	}
+}
+
+// TestBadInput: broken files are reported clearly and the rest is analysed.
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"package.json":  pkgJSON,
+		"tsconfig.json": `{ "compilerOptions": { "paths": { "@/*": ["./*"] }, `, // truncated
+		"app/page.tsx": `import { a } from "../lib/a";
+import { broken } from "../lib/broken";
+export default function P() { return a + broken }`,
+		"lib/a.ts":      `import { b } from "./b"; export const a = b; import "@signalwire/js";`,
+		"lib/b.ts":      `import { a } from "./a"; export const b = 1; export { a };`,
+		"lib/broken.ts": "export const broken = (;\nimport \"@signalwire/web-components\";\n",
+		"lib/blob.js":   "\x00\x01\x02binary",
+	})
+	if err := os.Symlink(dir, filepath.Join(dir, "lib", "loop")); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := ssrlint(t, dir)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1\nstdout:\n%s\nstderr:\n%s", code, out, errs)
+	}
+	for _, want := range []string{"lib/a.ts:1:", "lib/broken.ts:2:1"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("stdout lacks a finding at %s:\n%s", want, out)
+		}
+	}
+	for _, want := range []string{"lib/broken.ts", "tsconfig.json", "lib/blob.js", "lib/loop"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr does not mention %s:\n%s", want, errs)
+		}
+	}
+}
+
+func TestJSONAndSARIF(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"package.json": pkgJSON,
+		"app/page.tsx": `import { connect } from "../lib/sw";
+export default function P() { return String(connect) }`,
+		"lib/sw.ts": `import { SignalWire } from "@signalwire/js";
+export const connect = () => new SignalWire();`,
+	})
+	code, out, errs := ssrlint(t, "--format", "json", dir)
+	if code != 1 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var doc struct {
+		Version     int `json:"version"`
+		Diagnostics []struct {
+			Rule  string   `json:"rule"`
+			File  string   `json:"file"`
+			Trace []string `json:"trace"`
+		} `json:"diagnostics"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("json output: %v\n%s", err, out)
+	}
+	if doc.Version != 1 || len(doc.Diagnostics) != 1 || doc.Diagnostics[0].File != "lib/sw.ts" ||
+		strings.Join(doc.Diagnostics[0].Trace, " → ") != "app/page.tsx → lib/sw.ts → @signalwire/js" {
+		t.Errorf("unexpected json: %s", out)
+	}
+	outFile := filepath.Join(t.TempDir(), "out.sarif")
+	code, out, errs = ssrlint(t, "--format", "sarif", "--output", outFile, dir)
+	if code != 1 || out != "" {
+		t.Fatalf("exit %d, stdout %q, stderr %s", code, out, errs)
+	}
+	data, err := os.ReadFile(outFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sarif struct {
+		Runs []struct {
+			Results []struct {
+				RuleID           string            `json:"ruleId"`
+				RelatedLocations []json.RawMessage `json:"relatedLocations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(data, &sarif); err != nil {
+		t.Fatal(err)
+	}
+	if len(sarif.Runs) != 1 || len(sarif.Runs[0].Results) != 1 || sarif.Runs[0].Results[0].RuleID != "serverimport" ||
+		len(sarif.Runs[0].Results[0].RelatedLocations) != 3 {
+		t.Errorf("unexpected sarif: %s", data)
+	}
+}
+
+// TestSubdirectory: running inside an app analyses the whole app but the
+// paths stay relative to where the user pointed.
+func TestNoColorWhenPiped(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"package.json": pkgJSON,
+		"app/page.tsx": `import "@signalwire/js"; export default function P() { return null }`,
+	})
+	_, out, _ := ssrlint(t, dir)
+	if strings.Contains(out, "\x1b[") {
+		t.Errorf("colour escapes in piped output:\n%q", out)
+	}
+	_, out, _ = ssrlint(t, "--color", "always", dir)
+	if !strings.Contains(out, "\x1b[") {
+		t.Errorf("no colour with --color always:\n%q", out)
+	}
+}
