@@ -19,6 +19,8 @@ type RuleDoc struct {
 	Severity string
 	// Since is the ssrlint version that introduced the rule.
 	Since string
+	// Help is the one-line fix printed under each diagnostic.
+	Help string
 	// Markdown is the document after its front matter.
 	Markdown string
 }
@@ -111,6 +113,8 @@ func parseDoc(name, src string) (RuleDoc, error) {
 			d.Severity = value
 		case "since":
 			d.Since = value
+		case "help":
+			d.Help = value
 		default:
 			return d, fmt.Errorf("unknown front matter key %q", key)
 		}

@@ -103,6 +103,10 @@ func (f *file) refs() {
 	if len(hits) == 0 {
 		return
 	}
+	f.withMemo(func() { f.refHits(hits, importOf) })
+}
+
+func (f *file) refHits(hits []wordHit, importOf map[string]int) {
 	var occs []occurrence
 	decls := map[string][]decl{}
 	for _, h := range hits {

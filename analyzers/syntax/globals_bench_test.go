@@ -4,6 +4,8 @@ import (
 	"context"
 	"os"
 	"testing"
+
+	sitter "github.com/smacker/go-tree-sitter"
 )
 
 func readBenchFile(tb testing.TB) []byte {
@@ -77,4 +79,44 @@ func BenchmarkParse(b *testing.B) {
 			}
 		}
 	})
+}
+
+// ancestors must agree with tree-sitter's Parent() for every node.
+func TestAncestorsMatchParent(t *testing.T) {
+	src := readBenchFile(t)
+	ps, put := getParser(tsxLang(), "tsx")
+	tree, err := ps.ParseCtx(context.Background(), nil, src)
+	put()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tree.Close()
+	f := &file{path: "call-room.tsx", src: src, root: tree.RootNode(), opts: &Options{}, sum: &Summary{}}
+	f.lines = lineStarts(src)
+	checked := 0
+	var visit func(n *sitter.Node)
+	visit = func(n *sitter.Node) {
+		if n.EndByte() > n.StartByte() {
+			var want []uintptr
+			for p := n.Parent(); p != nil; p = p.Parent() {
+				want = append([]uintptr{p.ID()}, want...)
+			}
+			got, ok := f.descend(n)
+			ok = ok && len(got) == len(want)
+			for i := 0; ok && i < len(got); i++ {
+				ok = got[i].ID() == want[i]
+			}
+			if !ok {
+				t.Fatalf("ancestors of %s at %d: %d nodes, Parent chain %d", n.Type(), n.StartByte(), len(got), len(want))
+			}
+			checked++
+		}
+		for i := 0; i < int(n.ChildCount()); i++ {
+			visit(n.Child(i))
+		}
+	}
+	visit(f.root)
+	if checked < 1000 {
+		t.Errorf("checked only %d nodes", checked)
+	}
 }

@@ -443,3 +443,71 @@ sw.ready();`, []string{"sw.ready import=0 module scope"}, nil},
 		})
 	}
 }
+
+// require() calls are edges unless require is a local (parse.go asks
+// isShadowed).
+func TestRequireShadowing(t *testing.T) {
+	src := `const a = require("a");
+function f(require) { return require("b"); }
+function g() { const { require } = ctx; return require("c"); }
+function h() { if (x) { var require = load; } return require("d"); }
+{ let require = 1; }
+const e = require("e");`
+	s := parseT(t, "a.js", src)
+	var got []string
+	for _, imp := range s.Imports {
+		got = append(got, imp.Spec)
+	}
+	if strings.Join(got, ",") != "a,e" {
+		t.Errorf("require imports = %v, want [a e]", got)
+	}
+}
+
+// Parse runs concurrently in the driver; the guard memo is per file.
+func TestParseConcurrent(t *testing.T) {
+	srcs := []string{
+		`if (typeof window !== "undefined") { window.x; }`,
+		`window.x;`,
+		`function f() { if (typeof window === "undefined") return; window.x; }`,
+		`const isBrowser = typeof window !== "undefined"; isBrowser && window.x;`,
+	}
+	want := []bool{true, false, true, true}
+	done := make(chan error)
+	for g := 0; g < 8; g++ {
+		go func() {
+			var err error
+			for i := 0; i < 50 && err == nil; i++ {
+				k := (g + i) % len(srcs)
+				s, perr := Parse("a.tsx", []byte(srcs[k]), &Options{Globals: testGlobals})
+				switch {
+				case perr != nil:
+					err = perr
+				case len(s.Globals) == 0:
+					err = fmt.Errorf("no refs in %q", srcs[k])
+				case s.Globals[len(s.Globals)-1].Guarded != want[k]:
+					err = fmt.Errorf("%q: Guarded = %v", srcs[k], !want[k])
+				}
+			}
+			done <- err
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// A name both listed as a global and imported: the reference is shadowed,
+// the call is a binding use.
+func TestGlobalAndImport(t *testing.T) {
+	src := `import { alert } from "some-ui";
+alert("x");`
+	s := parseT(t, "a.tsx", src)
+	if len(s.Globals) != 1 || !s.Globals[0].Shadowed || s.Globals[0].Kind != RefCall {
+		t.Errorf("Globals = %+v", s.Globals)
+	}
+	if len(s.BindingUses) != 1 || s.BindingUses[0].Local != "alert" {
+		t.Errorf("BindingUses = %+v", s.BindingUses)
+	}
+}

@@ -3,6 +3,7 @@ package syntax
 import (
 	"bytes"
 	"slices"
+	"sync"
 
 	sitter "github.com/smacker/go-tree-sitter"
 )
@@ -27,8 +28,8 @@ var (
 // where `typeof localStorage !== "undefined"` holds does not throw on it.
 var guardTargets = map[string]bool{"window": true, "document": true, "navigator": true, "self": true}
 
-// maxDepth bounds how far alias definitions are followed.
-const maxDepth = 6
+// maxAliasDepth bounds how far alias definitions are followed.
+const maxAliasDepth = 6
 
 // guarded reports whether a browser-only check dominates n: n runs only when
 // the check found a browser. It walks n's ancestors, so a check inside a
@@ -40,54 +41,92 @@ func (f *file) guarded(n *sitter.Node) bool {
 
 // guardedOn is guarded with n's ancestors already known.
 func (f *file) guardedOn(n *sitter.Node, path []*sitter.Node) bool {
+	m := memoOf(f)
 	c := n
 	for i := len(path) - 1; i >= 0; c, i = path[i], i-1 {
 		p := path[i]
-		switch p.Type() {
-		case "if_statement":
-			test := p.ChildByFieldName("condition")
-			if test == nil || test.Equal(c) {
-				continue
-			}
-			k := f.cond(test, 0)
-			if c.Type() == "else_clause" && k.f || c.Type() != "else_clause" && k.t {
+		if m == nil {
+			if f.guards(p, c) {
 				return true
 			}
-		case "ternary_expression":
-			test := p.ChildByFieldName("condition")
-			if test == nil || test.Equal(c) {
-				continue
-			}
-			k := f.cond(test, 0)
-			if isField(p, "alternative", c) {
-				if k.f {
-					return true
-				}
-			} else if k.t {
-				return true
-			}
-		case "binary_expression":
-			left := p.ChildByFieldName("left")
-			if left == nil || left.Equal(c) {
-				continue
-			}
-			switch f.operator(p) {
-			case "&&":
-				if f.cond(left, 0).t {
-					return true
-				}
-			case "||":
-				if f.cond(left, 0).f {
-					return true
-				}
-			}
-		case "statement_block", "program", "switch_case":
-			if f.exitGuarded(p, c) {
-				return true
-			}
+			continue
+		}
+		key := [2]uintptr{p.ID(), c.ID()}
+		g, ok := m.edges[key]
+		if !ok {
+			g = f.guards(p, c)
+			m.edges[key] = g
+		}
+		if g {
+			return true
 		}
 	}
 	return false
+}
+
+// guards reports whether p lets its child c run only in the browser.
+func (f *file) guards(p, c *sitter.Node) bool {
+	switch p.Type() {
+	case "if_statement":
+		test := p.ChildByFieldName("condition")
+		if test == nil || test.Equal(c) {
+			return false
+		}
+		k := f.cond(test, 0)
+		if c.Type() == "else_clause" {
+			return k.f
+		}
+		return k.t
+	case "ternary_expression":
+		test := p.ChildByFieldName("condition")
+		if test == nil || test.Equal(c) {
+			return false
+		}
+		k := f.cond(test, 0)
+		if isField(p, "alternative", c) {
+			return k.f
+		}
+		return k.t
+	case "binary_expression":
+		left := p.ChildByFieldName("left")
+		if left == nil || left.Equal(c) {
+			return false
+		}
+		switch f.operator(p) {
+		case "&&":
+			return f.cond(left, 0).t
+		case "||":
+			return f.cond(left, 0).f
+		}
+	case "statement_block", "program", "switch_case":
+		return f.exitGuarded(p, c)
+	}
+	return false
+}
+
+// memo holds lookups shared by the many nodes of one file whose guards are
+// asked for: their ancestors and conditions overlap. file's fields belong to
+// parse.go, so the memo hangs off a side table for as long as refs runs.
+type memo struct {
+	edges map[[2]uintptr]bool // (parent, child) → parent guards child
+	conds map[uintptr]cond    // condition node → its value
+	exits map[uintptr][]int   // block → ends of its early-exit guards
+}
+
+var memos sync.Map // *file → *memo
+
+func memoOf(f *file) *memo {
+	if m, ok := memos.Load(f); ok {
+		return m.(*memo)
+	}
+	return nil
+}
+
+// withMemo runs fn with a memo for f.
+func (f *file) withMemo(fn func()) {
+	memos.Store(f, &memo{edges: map[[2]uintptr]bool{}, conds: map[uintptr]cond{}, exits: map[uintptr][]int{}})
+	defer memos.Delete(f)
+	fn()
 }
 
 func (f *file) operator(bin *sitter.Node) string {
@@ -100,23 +139,44 @@ func (f *file) operator(bin *sitter.Node) string {
 // exitGuarded reports whether a statement before c in block leaves the block
 // unless the code is in the browser: `if (typeof window === "undefined")
 // return;` (or throw, or a block that returns or throws).
-//
-// Rather than visiting every statement before c, it looks up the statement
-// of block that contains each `if` keyword written before c: only a
-// statement starting with that keyword can be an early exit, and one lookup
-// skips all the `if`s nested inside a statement.
 func (f *file) exitGuarded(block, c *sitter.Node) bool {
-	from, to := int(block.StartByte()), int(c.StartByte())
+	at := int(c.StartByte())
+	m := memoOf(f)
+	if m == nil {
+		return len(f.exitGuards(block, at)) > 0
+	}
+	ends, ok := m.exits[block.ID()]
+	if !ok {
+		ends = f.exitGuards(block, int(block.EndByte()))
+		m.exits[block.ID()] = ends
+	}
+	for _, end := range ends {
+		if end <= at {
+			return true
+		}
+	}
+	return false
+}
+
+// exitGuards returns the end offsets of the early-exit guards among the
+// statements of block that start before offset to.
+//
+// Rather than visiting every statement, it looks up the statement of block
+// that contains each `if` keyword: only a statement starting with that
+// keyword can be an early exit, and one lookup skips all the `if`s nested
+// inside a statement.
+func (f *file) exitGuards(block *sitter.Node, to int) []int {
+	var ends []int
 	var cur *sitter.TreeCursor
 	defer func() {
 		if cur != nil {
 			cur.Close()
 		}
 	}()
-	for off := from; off < to; {
+	for off := int(block.StartByte()); off < to; {
 		i := bytes.Index(f.src[off:to], []byte("if"))
 		if i < 0 {
-			return false
+			break
 		}
 		at := off + i
 		off = at + 2
@@ -128,21 +188,23 @@ func (f *file) exitGuarded(block, c *sitter.Node) bool {
 		} else {
 			cur.Reset(block)
 		}
-		if cur.GoToFirstChildForByte(uint32(at)) < 0 {
-			return false
+		// The first child ending at or after at+1 is the one containing at.
+		if cur.GoToFirstChildForByte(uint32(at+1)) < 0 {
+			break
 		}
 		s := cur.CurrentNode()
+		end := int(s.EndByte())
 		if int(s.StartByte()) != at {
 			// An if nested in a statement of block (or in a comment or
 			// string): go on after that statement.
-			off = max(off, int(s.EndByte()))
+			off = max(off, end)
 			continue
 		}
 		if s.Type() == "if_statement" && f.exitIf(s) {
-			return true
+			ends = append(ends, end)
 		}
 	}
-	return false
+	return ends
 }
 
 // exitIf reports whether code after the if statement s runs only in the
@@ -188,9 +250,23 @@ func exits(s *sitter.Node) bool {
 
 // cond evaluates a condition expression.
 func (f *file) cond(e *sitter.Node, depth int) cond {
-	if e == nil || depth > maxDepth {
+	if e == nil || depth > maxAliasDepth {
 		return cond{}
 	}
+	if depth == 0 {
+		if m := memoOf(f); m != nil {
+			k, ok := m.conds[e.ID()]
+			if !ok {
+				k = f.evalCond(e, 0)
+				m.conds[e.ID()] = k
+			}
+			return k
+		}
+	}
+	return f.evalCond(e, depth)
+}
+
+func (f *file) evalCond(e *sitter.Node, depth int) cond {
 	switch e.Type() {
 	case "parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression":
 		return f.cond(e.NamedChild(0), depth+1)
@@ -477,11 +553,14 @@ func (f *file) hidden(name string, d *decl, use int) bool {
 }
 
 // afterKeyword reports whether the word at start follows const, let, var or
-// function.
+// function, or a comma (`const a = 1, isBrowser = …`).
 func afterKeyword(src []byte, start int) bool {
 	i := start - 1
 	for i >= 0 && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r') {
 		i--
+	}
+	if i >= 0 && src[i] == ',' {
+		return true
 	}
 	j := i + 1
 	for i >= 0 && src[i] >= 'a' && src[i] <= 'z' {

@@ -68,6 +68,7 @@ func TestGuards(t *testing.T) {
 export const w = /*@*/window.innerWidth;`, true},
 		{"early return in IIFE", `(() => { if (typeof window === "undefined") return; /*@*/window.x; })();`, true},
 		{"early return, nested later", `function f() { if (!process.browser) return; if (a) { g(() => /*@*/window.x); } }`, true},
+		{"minified early return", `function f(){if(typeof window==="undefined")return;if(a)b();/*@*/window.x}`, true},
 		{"early return in else", `function f() { if (typeof window !== "undefined") { g(); } else { return; } /*@*/window.x; }`, true},
 		{"early return on || of server checks", `function f() { if (typeof window === "undefined" || !ready) return; /*@*/window.x; }`, true},
 		// aliases
@@ -84,6 +85,8 @@ isBrowser && /*@*/window.x;`, true},
 		{"block alias", `function f() { const ok = typeof window !== "undefined"; return ok && /*@*/window.x; }`, true},
 		{"alias declared after use", `export function f() { return canUseDOM ? /*@*/document.title : ""; }
 const canUseDOM = !!(typeof window !== "undefined" && window.document);`, true},
+		{"second declarator alias", `const isServer = typeof window === "undefined", isBrowser = !isServer;
+if (isBrowser) /*@*/window.x;`, true},
 		{"typed alias", `const isBrowser: boolean = typeof window !== "undefined"; if (isBrowser) /*@*/window.x;`, true},
 		{"alias of flag", `const isBrowser = process.browser; if (isBrowser) /*@*/window.x;`, true},
 		{"arrow alias called", `const isBrowser = () => typeof window !== "undefined"; if (isBrowser()) /*@*/window.x;`, true},

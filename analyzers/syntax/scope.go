@@ -266,26 +266,37 @@ func varScope(n *sitter.Node) (Span, bool) {
 // walk up a chain of d ancestors costs O(d²); a cursor going down towards n
 // finds them all in one pass.
 func (f *file) ancestors(n *sitter.Node) []*sitter.Node {
-	if n.ID() == f.root.ID() {
-		return nil
+	if path, ok := f.descend(n); ok {
+		return path
 	}
-	path := make([]*sitter.Node, 1, 24)
-	path[0] = f.root
-	cur := sitter.NewTreeCursor(f.root)
-	defer cur.Close()
-	start, id := n.StartByte(), n.ID()
-	for cur.GoToFirstChildForByte(start) >= 0 {
-		c := cur.CurrentNode()
-		if c.ID() == id {
-			return path
-		}
-		path = append(path, c)
-	}
-	// Not reached (n from another tree?): fall back on Parent().
+	// Not reached (an empty node): fall back on Parent().
 	var up []*sitter.Node
 	for p := n.Parent(); p != nil; p = p.Parent() {
 		up = append(up, p)
 	}
 	slices.Reverse(up)
 	return up
+}
+
+// descend finds n's ancestors with a tree cursor; ok is false when the
+// cursor does not reach n.
+func (f *file) descend(n *sitter.Node) (path []*sitter.Node, ok bool) {
+	if n.ID() == f.root.ID() {
+		return nil, true
+	}
+	path = make([]*sitter.Node, 1, 24)
+	path[0] = f.root
+	cur := sitter.NewTreeCursor(f.root)
+	defer cur.Close()
+	// GoToFirstChildForByte(b) moves to the first child whose end is >= b:
+	// asking for start+1 skips a sibling that ends where n starts.
+	goal, id := n.StartByte()+1, n.ID()
+	for cur.GoToFirstChildForByte(goal) >= 0 {
+		c := cur.CurrentNode()
+		if c.ID() == id {
+			return path, true
+		}
+		path = append(path, c)
+	}
+	return nil, false
 }

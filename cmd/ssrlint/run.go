@@ -189,6 +189,7 @@ func toReport(res *checker.Result) []report.Diagnostic {
 		rd := report.Diagnostic{Diagnostic: d.Diagnostic, Rule: d.Analyzer.Name, Severity: report.Severity("error")}
 		if doc, ok := rules.Doc(d.Analyzer.Name); ok {
 			rd.Severity = report.Severity(doc.Severity)
+			rd.Help = doc.Help
 		}
 		if d.Category == ssrgraph.TraceCategory {
 			for _, r := range d.Related {
