@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -182,5 +183,38 @@ func TestNoColorWhenPiped(t *testing.T) {
 	_, out, _ = ssrlint(t, "--color", "always", dir)
 	if !strings.Contains(out, "\x1b[") {
 		t.Errorf("no colour with --color always:\n%q", out)
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+
+// TestDemoGolden: the README's first command, byte for byte.
+func TestDemoGolden(t *testing.T) {
+	for _, format := range []string{"text", "json"} {
+		t.Run(format, func(t *testing.T) {
+			code, out, errs := ssrlint(t, "--format", format, "../../testdata/demo")
+			if code != 1 || errs != "" {
+				t.Fatalf("exit %d, stderr:\n%s", code, errs)
+			}
+			// The JSON header names the absolute root; nothing else may.
+			root, _ := filepath.Abs("../../testdata/demo")
+			out = strings.Replace(out, `"root": "`+root+`"`, `"root": "$ROOT"`, 1)
+			if wd, _ := os.Getwd(); strings.Contains(out, filepath.Dir(filepath.Dir(wd))) {
+				t.Errorf("output contains an absolute path:\n%s", out)
+			}
+			golden := filepath.Join("testdata", "demo."+format+".golden")
+			if *update {
+				if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if out != string(want) {
+				t.Errorf("output differs from %s:\n%s", golden, out)
+			}
+		})
 	}
 }
