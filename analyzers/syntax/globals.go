@@ -106,6 +106,8 @@ func (f *file) refs() {
 	f.withMemo(func() { f.refHits(hits, importOf) })
 }
 
+// refHits confirms the scanned words with tree-sitter, then records the
+// references, once every declaration of their names is known.
 func (f *file) refHits(hits []wordHit, importOf map[string]int) {
 	var occs []occurrence
 	decls := map[string][]decl{}
@@ -205,6 +207,13 @@ func (f *file) classify(h wordHit) (occurrence, bool) {
 		if op := p.Child(0); op != nil && op.Type() == "typeof" {
 			o.kind = RefTypeof
 		}
+	case "parenthesized_expression":
+		// typeof (window)
+		if gp := p.Parent(); gp != nil && gp.Type() == "unary_expression" {
+			if op := gp.Child(0); op != nil && op.Type() == "typeof" {
+				o.kind = RefTypeof
+			}
+		}
 	case "extends_clause":
 		o.kind = RefExtends
 	case "new_expression":
@@ -216,7 +225,7 @@ func (f *file) classify(h wordHit) (occurrence, bool) {
 			o.kind = RefCall
 		}
 	case "member_expression":
-		switch t := memberChainParent(p).Type(); t {
+		switch memberChainParent(p).Type() {
 		case "type_query", "jsx_closing_element":
 			// typeof window.location as a type; </window.Foo> repeats
 			// the opening tag.
@@ -269,7 +278,7 @@ func (f *file) bindingUse(o occurrence, imp int, decls []decl) {
 		call = o.parent
 		use.New = true
 	case RefRead:
-		if o.parent.Type() != "member_expression" || !isField(o.parent, "object", o.id) {
+		if o.parent == nil || o.parent.Type() != "member_expression" || !isField(o.parent, "object", o.id) {
 			return
 		}
 		prop := o.parent.ChildByFieldName("property")

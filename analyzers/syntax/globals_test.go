@@ -123,6 +123,7 @@ func TestGlobalsModuleScope(t *testing.T) {
 		{"upper-case JSX tag", `const el = </*@*/HTMLElement />;`, "read module scope", ""},
 		{"typeof of a member reads the object", `const t = typeof /*@*/window.document;`, "read module scope", ""},
 		{"typeof itself", `const t = typeof /*@*/window;`, "typeof module scope", ""},
+		{"typeof parenthesized", `const t = typeof (/*@*/window);`, "typeof module scope", ""},
 		{"as expression", `const w = (/*@*/window as any).foo;`, "read module scope", ""},
 		{"ts file", `export const v = /*@*/localStorage.getItem("k");`, "read module scope", "a.ts"},
 		{"ts cast", `const w = <any>/*@*/window;`, "read module scope", "a.ts"},
@@ -415,6 +416,8 @@ function f(SignalWire) { return new SignalWire(); }`, nil, nil},
 function f() { const SignalWire = Object; return new SignalWire(); }`, nil, nil},
 		{"not a call", `import { SignalWire } from "@signalwire/js";
 const S = SignalWire; SignalWire.prototype.x = 1; x.SignalWire();`, nil, nil},
+		{"shorthand property is not a use", `import { SignalWire } from "@signalwire/js";
+export const sdk = { SignalWire };`, nil, nil},
 		{"argument is not a use", `import { SignalWire } from "@signalwire/js";
 register(SignalWire);`, nil, nil},
 		{"string mention", `import { SignalWire } from "@signalwire/js";

@@ -3,7 +3,6 @@ package syntax
 import (
 	"bytes"
 	"slices"
-	"sync"
 
 	sitter "github.com/smacker/go-tree-sitter"
 )
@@ -105,27 +104,20 @@ func (f *file) guards(p, c *sitter.Node) bool {
 }
 
 // memo holds lookups shared by the many nodes of one file whose guards are
-// asked for: their ancestors and conditions overlap. file's fields belong to
-// parse.go, so the memo hangs off a side table for as long as refs runs.
+// asked for: their ancestors and conditions overlap. It lives in file.memo
+// while refs runs.
 type memo struct {
 	edges map[[2]uintptr]bool // (parent, child) → parent guards child
 	conds map[uintptr]cond    // condition node → its value
 	exits map[uintptr][]int   // block → ends of its early-exit guards
 }
 
-var memos sync.Map // *file → *memo
-
-func memoOf(f *file) *memo {
-	if m, ok := memos.Load(f); ok {
-		return m.(*memo)
-	}
-	return nil
-}
+func memoOf(f *file) *memo { return f.memo }
 
 // withMemo runs fn with a memo for f.
 func (f *file) withMemo(fn func()) {
-	memos.Store(f, &memo{edges: map[[2]uintptr]bool{}, conds: map[uintptr]cond{}, exits: map[uintptr][]int{}})
-	defer memos.Delete(f)
+	f.memo = &memo{edges: map[[2]uintptr]bool{}, conds: map[uintptr]cond{}, exits: map[uintptr][]int{}}
+	defer func() { f.memo = nil }()
 	fn()
 }
 
@@ -408,6 +400,9 @@ func (f *file) compare(a, b *sitter.Node, op string) (cond, bool) {
 // target (window, document, …) or globalThis.<target>. `typeof window.x` is
 // not one: it reads window, which throws on the server.
 func (f *file) isGuardTarget(n *sitter.Node) bool {
+	for n != nil && n.Type() == "parenthesized_expression" {
+		n = n.NamedChild(0)
+	}
 	if n == nil {
 		return false
 	}

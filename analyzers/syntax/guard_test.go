@@ -27,6 +27,7 @@ func TestGuards(t *testing.T) {
 		{"typeof listed global", `if (typeof localStorage !== "undefined") { /*@*/localStorage.x; }`, true},
 		{"globalThis.window !== undefined", `if (globalThis.window !== undefined) { /*@*/window.x; }`, true},
 		{"globalThis.window != null", `if (globalThis.window != null) { /*@*/window.x; }`, true},
+		{"typeof parenthesized", `if (typeof (window) !== "undefined") { /*@*/window.x; }`, true},
 		{"parenthesized", `if ((typeof window !== "undefined")) { /*@*/window.x; }`, true},
 		{"else of negated check", `if (typeof window === "undefined") { f(); } else { /*@*/window.x; }`, true},
 		{"else if chain", `if (typeof window === "undefined") { f(); } else if (a) { /*@*/window.x; }`, true},

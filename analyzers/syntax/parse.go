@@ -89,6 +89,8 @@ type file struct {
 	sum   *Summary
 	// dynamicLocals are the local names bound to next/dynamic's default export.
 	dynamicLocals map[string]bool
+	// memo caches guard lookups while refs runs.
+	memo *memo
 }
 
 // Parse parses src (the contents of path) and extracts its Summary. It
