@@ -8,18 +8,11 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/ssrlint/ssrlint/analyzers/all"
 	"github.com/ssrlint/ssrlint/analyzers/checker"
-	"github.com/ssrlint/ssrlint/analyzers/effectimport"
-	"github.com/ssrlint/ssrlint/analyzers/moduleglobal"
-	"github.com/ssrlint/ssrlint/analyzers/serverimport"
 	"github.com/ssrlint/ssrlint/rules"
 )
 
-var analyzers = map[string]*analysis.Analyzer{
-	"serverimport": serverimport.Analyzer,
-	"effectimport": effectimport.Analyzer,
-	"moduleglobal": moduleglobal.Analyzer,
-}
 
 // TestDocExamples runs each rule on its own documentation, as Biome does:
 // the Example app must be reported, and the same app with the Use instead
@@ -27,7 +20,7 @@ var analyzers = map[string]*analysis.Analyzer{
 func TestDocExamples(t *testing.T) {
 	for _, doc := range rules.Docs() {
 		t.Run(doc.Name, func(t *testing.T) {
-			a := analyzers[doc.Name]
+			a := all.ByName(doc.Name)
 			if a == nil {
 				t.Fatalf("no analyzer for documented rule %s", doc.Name)
 			}
