@@ -2,13 +2,26 @@
 // the only package that uses esbuild: its resolver applies tsconfig `paths`,
 // `baseUrl` and `extends`, package.json `exports`/`main`, and extension and
 // index lookup exactly as bundlers do.
+//
+// esbuild's plugin API (build.Resolve) makes a fresh resolver, with empty
+// directory and tsconfig caches, for every call: about a millisecond each,
+// seconds for a real app. So a batch is resolved by one bundling pass over
+// virtual modules instead — one per importing directory, holding one
+// `import "spec"` line per request — whose imports esbuild resolves with a
+// single shared resolver. Every real file it reaches loads as an empty
+// module, so nothing is parsed, and the metafile says where each import went.
+// A failed import fails the whole build (and withholds the metafile), so the
+// first pass learns which requests fail and a second pass marks exactly those
+// external.
 package resolve
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -44,21 +57,26 @@ type Options struct {
 	Extensions []string
 }
 
-// Resolver resolves batches of requests. It is safe for sequential use by one
-// goroutine; ResolveAll itself works in parallel.
+// Resolver resolves batches of requests for one app. ResolveAll calls are
+// serialised.
 type Resolver struct {
 	opts Options
 	ctx  api.BuildContext
 	// plain is a second context that ignores tsconfig files, used when a
-	// broken tsconfig.json makes esbuild fail every lookup below it.
-	plain   api.BuildContext
-	farm    string // temp dir with node_modules symlinks to workspace packages
-	mu      sync.Mutex
-	pending []Request
-	results []Result
+	// broken tsconfig.json makes esbuild fail the whole build.
+	plain api.BuildContext
+	farm  string // temp dir with node_modules symlinks to workspace packages
+
+	mu sync.Mutex
+	// The batch being built: groups[k] are the requests (indices into reqs)
+	// of virtual module k; failed marks requests to treat as external.
+	reqs    []Request
+	groups  [][]int
+	failed  map[int]bool
+	errText map[int]string
 }
 
-const entry = "ssrlint:resolve"
+const namespace = "ssrlint"
 
 // New creates a Resolver for one app.
 func New(opts Options) (*Resolver, error) {
@@ -77,10 +95,12 @@ func New(opts Options) (*Resolver, error) {
 	}
 	for _, raw := range []string{"", "{}"} {
 		ctx, cerr := api.Context(api.BuildOptions{
-			EntryPoints:       []string{entry},
+			EntryPoints:       []string{namespace + ":entry"},
 			AbsWorkingDir:     opts.Dir,
+			Outdir:            filepath.Join(opts.Dir, ".ssrlint-never-written"),
 			Bundle:            true,
 			Write:             false,
+			Metafile:          true,
 			LogLevel:          api.LogLevelSilent,
 			Platform:          api.PlatformBrowser,
 			ResolveExtensions: opts.Extensions,
@@ -123,7 +143,7 @@ func makeFarm(ws map[string]string) (string, error) {
 	return dir, nil
 }
 
-// Close releases esbuild's context and the workspace links.
+// Close releases esbuild's contexts and the workspace links.
 func (r *Resolver) Close() {
 	for _, c := range []*api.BuildContext{&r.ctx, &r.plain} {
 		if *c != nil {
@@ -137,63 +157,50 @@ func (r *Resolver) Close() {
 	}
 }
 
-// setup registers the virtual entry whose load step performs the batch:
-// esbuild's Resolve is only callable from inside a build.
+func virtualName(k int) string { return namespace + ":" + strconv.Itoa(k) }
+
+// setup serves the virtual modules and keeps esbuild from reading real ones.
 func (r *Resolver) setup(build api.PluginBuild) {
-	build.OnResolve(api.OnResolveOptions{Filter: "^" + entry + "$"}, func(args api.OnResolveArgs) (api.OnResolveResult, error) {
-		return api.OnResolveResult{Path: entry, Namespace: "ssrlint"}, nil
+	build.OnResolve(api.OnResolveOptions{Filter: "^" + namespace + ":"}, func(args api.OnResolveArgs) (api.OnResolveResult, error) {
+		return api.OnResolveResult{Path: args.Path, Namespace: namespace}, nil
 	})
-	build.OnLoad(api.OnLoadOptions{Filter: ".*", Namespace: "ssrlint"}, func(args api.OnLoadArgs) (api.OnLoadResult, error) {
-		reqs := r.pending
-		out := r.results
-		var wg sync.WaitGroup
-		workers := 4
-		next := make(chan int, len(reqs))
-		for i := range reqs {
-			next <- i
+	build.OnResolve(api.OnResolveOptions{Filter: ".*", Namespace: namespace}, func(args api.OnResolveArgs) (api.OnResolveResult, error) {
+		if len(r.failed) == 0 {
+			return api.OnResolveResult{}, nil
 		}
-		close(next)
-		for w := 0; w < workers; w++ {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := range next {
-					out[i] = r.one(build, reqs[i])
-				}
-			}()
+		k, err := strconv.Atoi(strings.TrimPrefix(args.Importer, namespace+":"))
+		if err != nil || k >= len(r.groups) {
+			return api.OnResolveResult{}, nil
 		}
-		wg.Wait()
+		for _, i := range r.groups[k] {
+			if r.reqs[i].Spec == args.Path && r.failed[i] {
+				return api.OnResolveResult{Path: args.Path, External: true}, nil
+			}
+		}
+		return api.OnResolveResult{}, nil
+	})
+	build.OnLoad(api.OnLoadOptions{Filter: ".*", Namespace: namespace}, func(args api.OnLoadArgs) (api.OnLoadResult, error) {
+		var b strings.Builder
+		dir := r.opts.Dir
+		if args.Path == namespace+":entry" {
+			for k := range r.groups {
+				fmt.Fprintf(&b, "import %q;\n", virtualName(k))
+			}
+		} else if k, err := strconv.Atoi(strings.TrimPrefix(args.Path, namespace+":")); err == nil && k < len(r.groups) {
+			dir = r.reqs[r.groups[k][0]].Dir
+			for _, i := range r.groups[k] {
+				spec, _ := json.Marshal(r.reqs[i].Spec)
+				fmt.Fprintf(&b, "import %s;\n", spec)
+			}
+		}
+		s := b.String()
+		return api.OnLoadResult{Contents: &s, ResolveDir: dir, Loader: api.LoaderJS}, nil
+	})
+	// Real files load as empty modules: resolution is all we want of them.
+	build.OnLoad(api.OnLoadOptions{Filter: ".*"}, func(args api.OnLoadArgs) (api.OnLoadResult, error) {
 		empty := ""
 		return api.OnLoadResult{Contents: &empty, Loader: api.LoaderJS}, nil
 	})
-}
-
-func (r *Resolver) one(build api.PluginBuild, req Request) Result {
-	spec := req.Spec
-	if isBuiltin(spec) {
-		return Result{Package: strings.TrimPrefix(spec, "node:")}
-	}
-	res := build.Resolve(spec, api.ResolveOptions{ResolveDir: req.Dir, Kind: api.ResolveJSImportStatement})
-	bare := IsBare(spec)
-	if len(res.Errors) > 0 || res.Path == "" || res.Namespace != "file" && res.Namespace != "" {
-		if bare {
-			return Result{Package: PackageName(spec)}
-		}
-		msg := "cannot resolve"
-		if len(res.Errors) > 0 {
-			msg = res.Errors[0].Text
-		}
-		return Result{Err: msg}
-	}
-	p := filepath.Clean(res.Path)
-	if bare && inNodeModules(p) {
-		return Result{Package: PackageName(spec)}
-	}
-	return Result{File: p}
-}
-
-func inNodeModules(p string) bool {
-	return strings.Contains(p, string(filepath.Separator)+"node_modules"+string(filepath.Separator))
 }
 
 // ResolveAll resolves every request; results are in request order.
@@ -203,45 +210,172 @@ func (r *Resolver) ResolveAll(reqs []Request) ([]Result, error) {
 	if r.ctx == nil {
 		return nil, fmt.Errorf("resolver is closed")
 	}
-	out, err := r.batch(r.ctx, reqs)
-	if err != nil {
-		return nil, err
-	}
-	// Retry failed relative lookups without tsconfig: esbuild gives up on
-	// every import below a tsconfig.json it cannot parse, but "./x" does not
-	// depend on it. (The broken file itself is reported by discovery.)
-	var retry []Request
-	var at []int
-	for i, res := range out {
-		if res.Err != "" && strings.Contains(res.Err, "JSON") {
-			retry = append(retry, reqs[i])
-			at = append(at, i)
+	out := make([]Result, len(reqs))
+	var todo []int
+	for i, q := range reqs {
+		if isBuiltin(q.Spec) {
+			out[i] = Result{Package: strings.TrimPrefix(q.Spec, "node:")}
+		} else {
+			todo = append(todo, i)
 		}
 	}
-	if len(retry) > 0 {
-		again, err := r.batch(r.plain, retry)
-		if err != nil {
-			return nil, err
-		}
-		for k, i := range at {
-			if again[k].Err == "" {
-				out[i] = again[k]
+	if len(todo) == 0 {
+		return out, nil
+	}
+	r.prepare(reqs, todo)
+	defer func() { r.reqs, r.groups, r.failed, r.errText = nil, nil, nil, nil }()
+	meta, errs := r.build(r.ctx)
+	if meta == nil {
+		// A broken tsconfig.json fails every build that reads it; resolve
+		// without tsconfig (discovery reports the broken file itself).
+		meta, errs = r.build(r.plain)
+	}
+	if meta == nil {
+		return nil, fmt.Errorf("esbuild resolver: %s", strings.Join(errs, "; "))
+	}
+	for k, group := range r.groups {
+		dir := reqs[group[0]].Dir
+		resolved := map[string]string{}
+		// The metafile keys virtual modules as "namespace:path".
+		for _, imp := range meta.Inputs[namespace+":"+virtualName(k)].Imports {
+			if !imp.External {
+				resolved[imp.Original] = imp.Path
 			}
+		}
+		for _, i := range group {
+			spec := reqs[i].Spec
+			p, ok := resolved[spec]
+			switch {
+			case ok:
+				out[i] = r.classify(spec, p)
+			case IsBare(spec):
+				out[i] = Result{Package: PackageName(spec)}
+			default:
+				msg := r.errText[i]
+				if msg == "" {
+					msg = fmt.Sprintf("cannot resolve %q from %s", spec, dir)
+				}
+				out[i] = Result{Err: msg}
+			}
+		}
+	}
+	// Duplicate requests share the first one's result.
+	first := map[Request]int{}
+	for _, group := range r.groups {
+		for _, i := range group {
+			first[reqs[i]] = i
+		}
+	}
+	for _, i := range todo {
+		if j := first[reqs[i]]; j != i {
+			out[i] = out[j]
 		}
 	}
 	return out, nil
 }
 
-func (r *Resolver) batch(ctx api.BuildContext, reqs []Request) ([]Result, error) {
-	r.pending = reqs
-	r.results = make([]Result, len(reqs))
-	res := ctx.Rebuild()
-	out := r.results
-	r.pending, r.results = nil, nil
-	if len(res.Errors) > 0 {
-		return nil, fmt.Errorf("esbuild resolver: %s", res.Errors[0].Text)
+// prepare groups the requests by directory into virtual modules.
+func (r *Resolver) prepare(reqs []Request, todo []int) {
+	r.reqs = reqs
+	r.failed = nil
+	r.errText = map[int]string{}
+	byDir := map[string]int{}
+	seen := map[Request]bool{}
+	r.groups = nil
+	for _, i := range todo {
+		k, ok := byDir[reqs[i].Dir]
+		if !ok {
+			k = len(r.groups)
+			byDir[reqs[i].Dir] = k
+			r.groups = append(r.groups, nil)
+		}
+		if !seen[reqs[i]] {
+			seen[reqs[i]] = true
+			r.groups[k] = append(r.groups[k], i)
+		}
 	}
-	return out, nil
+}
+
+type metafile struct {
+	Inputs map[string]struct {
+		Imports []struct {
+			Path     string `json:"path"`
+			Original string `json:"original"`
+			External bool   `json:"external"`
+		} `json:"imports"`
+	} `json:"inputs"`
+}
+
+// build runs the batch on ctx: once to learn which requests fail, then, if
+// any did, again with those external. It returns nil when a build fails for
+// another reason (errors not located in a virtual module).
+func (r *Resolver) build(ctx api.BuildContext) (*metafile, []string) {
+	r.failed = nil
+	for attempt := 0; attempt < 2; attempt++ {
+		res := ctx.Rebuild()
+		if len(res.Errors) == 0 {
+			var m metafile
+			if err := json.Unmarshal([]byte(res.Metafile), &m); err != nil {
+				return nil, []string{"reading esbuild metafile: " + err.Error()}
+			}
+			return &m, nil
+		}
+		var other []string
+		failed := map[int]bool{}
+		for _, e := range res.Errors {
+			i, ok := r.locate(e)
+			if !ok {
+				other = append(other, e.Text)
+				continue
+			}
+			failed[i] = true
+			r.errText[i] = e.Text
+		}
+		if len(other) > 0 || attempt == 1 {
+			return nil, append(other, "unresolved imports remained after marking them external")
+		}
+		r.failed = failed
+	}
+	return nil, nil
+}
+
+// locate maps an esbuild error back to the request on its line.
+func (r *Resolver) locate(e api.Message) (int, bool) {
+	if e.Location == nil {
+		return 0, false
+	}
+	// esbuild names a virtual file "namespace:path", and our paths start
+	// with the namespace too.
+	name := e.Location.File
+	for strings.HasPrefix(name, namespace+":") {
+		name = strings.TrimPrefix(name, namespace+":")
+	}
+	k, err := strconv.Atoi(name)
+	if err != nil || k < 0 || k >= len(r.groups) {
+		return 0, false
+	}
+	line := e.Location.Line - 1
+	if line < 0 || line >= len(r.groups[k]) {
+		return 0, false
+	}
+	return r.groups[k][line], true
+}
+
+// classify turns a resolved path (relative to the app dir, from the
+// metafile) into a result.
+func (r *Resolver) classify(spec, p string) Result {
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(r.opts.Dir, filepath.FromSlash(p))
+	}
+	p = filepath.Clean(p)
+	if IsBare(spec) && inNodeModules(p) {
+		return Result{Package: PackageName(spec)}
+	}
+	return Result{File: p}
+}
+
+func inNodeModules(p string) bool {
+	return strings.Contains(p, string(filepath.Separator)+"node_modules"+string(filepath.Separator))
 }
 
 // IsBare reports whether spec names a package rather than a path.
