@@ -158,6 +158,9 @@ func (f *file) extract() {
 	f.topLevel()
 	f.calls()
 	f.refs()
+	f.env()
+	f.suppressions()
+	f.mint()
 	if f.root.HasError() {
 		f.errors(f.root)
 	}
@@ -358,23 +361,37 @@ func (f *file) exportStatement(n *sitter.Node) {
 			return
 		}
 		imp := Import{Spec: spec, Kind: ImportReExport, Span: sp, StmtSpan: span(n), TypeOnly: hasKeyword(n, "type")}
-		if ec := firstNamedOfType(n, "export_clause"); ec != nil && !imp.TypeOnly {
+		ec := firstNamedOfType(n, "export_clause")
+		ns := firstNamedOfType(n, "namespace_export")
+		switch {
+		case imp.TypeOnly:
+		case ec != nil:
 			values := 0
 			for j := 0; j < int(ec.NamedChildCount()); j++ {
 				s := ec.NamedChild(j)
 				if s.Type() == "export_specifier" && !hasKeyword(s, "type") {
 					values++
-					name := f.text(s.ChildByFieldName("name"))
+					name := unquote(f.text(s.ChildByFieldName("name")))
 					exp := name
 					if a := s.ChildByFieldName("alias"); a != nil {
-						exp = f.text(a)
+						exp = unquote(f.text(a))
 					}
-					f.sum.Exports = append(f.sum.Exports, Export{Name: unquote(exp), Span: span(s)})
+					f.sum.Exports = append(f.sum.Exports, Export{Name: exp, Span: span(s), ReExport: true})
+					imp.Forwards = append(imp.Forwards, Binding{Local: exp, Imported: name})
 				}
 			}
 			if values == 0 && ec.NamedChildCount() > 0 {
 				imp.TypeOnly = true
 			}
+		case ns != nil:
+			// export * as ns from "m"
+			if name := ns.NamedChild(0); name != nil {
+				local := unquote(f.text(name))
+				f.sum.Exports = append(f.sum.Exports, Export{Name: local, Span: span(ns), ReExport: true})
+				imp.Forwards = []Binding{{Local: local, Imported: "*"}}
+			}
+		default:
+			imp.Star = true
 		}
 		f.sum.Imports = append(f.sum.Imports, imp)
 		return

@@ -9,7 +9,7 @@ package syntax
 
 // SchemaVersion changes whenever Summary's shape or extraction changes, so
 // that cached summaries from an older binary are not reused.
-const SchemaVersion = 2
+const SchemaVersion = 6
 
 // Span is a half-open byte range [Start, End) in a file's source.
 type Span struct {
@@ -38,6 +38,25 @@ type Summary struct {
 	// BindingUses are calls (`f()`) and constructions (`new F()`) of a
 	// binding imported from a bare package specifier.
 	BindingUses []BindingUse
+
+	// Env are the accesses to environment variables through process.env
+	// and import.meta.env, in source order (env.go).
+	Env []EnvRef
+	// ServerData are the spans Next removes from a Pages Router page's
+	// client build: the exported getServerSideProps, getStaticProps and
+	// getStaticPaths, and the top-level declarations only they use.
+	ServerData []Span
+
+	// Requests (fetch, axios, got, ky calls), Funcs (top-level functions
+	// and what they reference), CacheHeaders and UseCache (a "use cache"
+	// directive in the prologue) are what tokencache needs (mint.go).
+	Requests     []Request
+	Funcs        []Func
+	CacheHeaders []CacheHeader
+	UseCache     Span
+
+	// Suppressions are the ssrlint-ignore comments, in source order.
+	Suppressions []Suppression
 
 	// Errors are ERROR or MISSING nodes the grammar produced. Some are the
 	// grammar's own limits on valid code; callers report them as notes only.
@@ -136,6 +155,17 @@ type Import struct {
 	// Bindings are the local names this import introduces (value bindings
 	// only), with the imported name ("default", "*" or the export name).
 	Bindings []Binding
+	// Forwards are the names a re-export passes on, Local being the name
+	// exported here: `export { a as b } from "m"` has {Local: "b", Imported:
+	// "a"}, `export * as ns from "m"` has {Local: "ns", Imported: "*"}. They
+	// bind nothing in this module.
+	Forwards []Binding
+	// Star: `export * from "m"`, which forwards every name but default.
+	Star bool
+	// ServerDataOnly: only Summary.ServerData code uses the import, so Next
+	// removes it from a page's client build (and re-exports of data
+	// functions alone).
+	ServerDataOnly bool
 }
 
 // Binding is one local name bound by an import.
@@ -154,6 +184,9 @@ type Export struct {
 	HasValue bool
 	// Async reports an `export async function`.
 	Async bool
+	// ReExport: the name is forwarded from another module (`export { a }
+	// from "m"`), not defined here.
+	ReExport bool
 }
 
 // RefKind says how a global is used.
