@@ -274,8 +274,8 @@ func TestSecrets(t *testing.T) {
 	if p, _ := s.IsCredential("SIGNALWIRE_TOKEN"); p.Words != "SIGNALWIRE_TOKEN" {
 		t.Errorf("IsCredential(SIGNALWIRE_TOKEN) matched %q, want the SignalWire entry first", p.Words)
 	}
-	if !s.IsHarmless("NODE_ENV") || s.IsHarmless("SIGNALWIRE_TOKEN") {
-		t.Error("IsHarmless: only NODE_ENV")
+	if !s.IsHarmless("NODE_ENV") || !s.IsHarmless("NEXT_RUNTIME") || s.IsHarmless("SIGNALWIRE_TOKEN") {
+		t.Error("IsHarmless: NODE_ENV and NEXT_RUNTIME only")
 	}
 	for _, tt := range []struct {
 		framework, name string
@@ -329,7 +329,7 @@ func TestDocs(t *testing.T) {
 	for _, d := range docs {
 		names = append(names, d.Name)
 	}
-	if want := []string{"effectimport", "moduleglobal", "serverimport"}; !slices.Equal(names, want) {
+	if want := []string{"clientcleanup", "clientenv", "directive", "dynamicssr", "effectimport", "embedscript", "expiryunits", "moduleglobal", "publicsecret", "renderglobal", "serverimport", "srcobject", "tokencache"}; !slices.Equal(names, want) {
 		t.Fatalf("Docs() = %v, want %v", names, want)
 	}
 	for _, d := range docs {

@@ -5,9 +5,19 @@ package all
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/ssrlint/ssrlint/analyzers/clientcleanup"
+	"github.com/ssrlint/ssrlint/analyzers/clientenv"
+	"github.com/ssrlint/ssrlint/analyzers/directive"
+	"github.com/ssrlint/ssrlint/analyzers/dynamicssr"
 	"github.com/ssrlint/ssrlint/analyzers/effectimport"
+	"github.com/ssrlint/ssrlint/analyzers/embedscript"
+	"github.com/ssrlint/ssrlint/analyzers/expiryunits"
 	"github.com/ssrlint/ssrlint/analyzers/moduleglobal"
+	"github.com/ssrlint/ssrlint/analyzers/publicsecret"
+	"github.com/ssrlint/ssrlint/analyzers/renderglobal"
 	"github.com/ssrlint/ssrlint/analyzers/serverimport"
+	"github.com/ssrlint/ssrlint/analyzers/srcobject"
+	"github.com/ssrlint/ssrlint/analyzers/tokencache"
 )
 
 // Analyzers are the rules, in documentation order.
@@ -15,6 +25,16 @@ var Analyzers = []*analysis.Analyzer{
 	serverimport.Analyzer,
 	effectimport.Analyzer,
 	moduleglobal.Analyzer,
+	renderglobal.Analyzer,
+	clientenv.Analyzer,
+	publicsecret.Analyzer,
+	tokencache.Analyzer,
+	dynamicssr.Analyzer,
+	directive.Analyzer,
+	embedscript.Analyzer,
+	clientcleanup.Analyzer,
+	srcobject.Analyzer,
+	expiryunits.Analyzer,
 }
 
 // ByName returns the rule named name, or nil.

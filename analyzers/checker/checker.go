@@ -4,6 +4,7 @@
 package checker
 
 import (
+	"context"
 	"fmt"
 	"go/token"
 	"go/types"
@@ -22,6 +23,22 @@ type Options struct {
 	Analyzers []*analysis.Analyzer
 	// Overlay maps absolute paths to contents that replace the file on disk.
 	Overlay map[string][]byte
+	// ReadFile reads the files that are not in Overlay; nil means
+	// os.ReadFile. The CLI wraps it to remember what it analysed, so that
+	// --fix can refuse a file that changed since.
+	ReadFile func(path string) ([]byte, error)
+	// AppFlags, when set, gives analyzer flag values for one app's pass
+	// (analyzer → flag name → value): a monorepo's apps can be configured
+	// differently (analyzers/config's per-app overrides). Analyzer flags are
+	// process-wide, so Run sets them just before the app's analyzers run and
+	// restores the previous values right after; two Runs with AppFlags must
+	// not overlap.
+	AppFlags func(app *project.App) map[*analysis.Analyzer]map[string]string
+	// Session, when set, keeps state between runs so that a run after a small
+	// change is fast (the language server).
+	Session *Session
+	// Context, when set, cancels the run: Run then returns its error.
+	Context context.Context
 }
 
 // Diagnostic is a diagnostic with the analyzer that reported it.
@@ -49,6 +66,10 @@ func Run(roots []string, opts Options) (*Result, error) {
 	if err := analysis.Validate(opts.Analyzers); err != nil {
 		return nil, fmt.Errorf("invalid analyzers: %w", err)
 	}
+	ctx := opts.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	res := &Result{Fset: token.NewFileSet(), Results: map[*project.App]map[*analysis.Analyzer]any{}}
 	seen := map[string]bool{}
 	for _, root := range roots {
@@ -56,7 +77,7 @@ func Run(roots []string, opts Options) (*Result, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", root, err)
 		}
-		apps, problems, err := project.Discover(abs)
+		apps, problems, err := opts.Session.discover(abs)
 		if err != nil {
 			return nil, err
 		}
@@ -69,15 +90,33 @@ func Run(roots []string, opts Options) (*Result, error) {
 			}
 		}
 	}
+	base := opts.ReadFile
+	if base == nil {
+		base = os.ReadFile
+	}
 	readFile := func(p string) ([]byte, error) {
 		if b, ok := opts.Overlay[p]; ok {
 			return b, nil
 		}
-		return os.ReadFile(p)
+		return base(p)
 	}
 	dedup := map[string]bool{}
 	for _, app := range res.Apps {
-		results, diags, err := runApp(res.Fset, app, opts.Analyzers, readFile)
+		var flags map[*analysis.Analyzer]map[string]string
+		if opts.AppFlags != nil {
+			flags = opts.AppFlags(app)
+		}
+		restore, err := setFlags(flags)
+		if err != nil {
+			restore()
+			return nil, fmt.Errorf("configuring %s: %w", app.Dir, err)
+		}
+		if err := ctx.Err(); err != nil {
+			restore()
+			return nil, err
+		}
+		results, diags, err := runApp(ctx, res.Fset, app, opts, readFile)
+		restore()
 		if err != nil {
 			return nil, err
 		}
@@ -105,9 +144,51 @@ func Run(roots []string, opts Options) (*Result, error) {
 	return res, nil
 }
 
+// setFlags sets analyzer flags and returns a function that puts the
+// previous values back, also after a partial failure.
+func setFlags(flags map[*analysis.Analyzer]map[string]string) (restore func(), err error) {
+	type saved struct {
+		a    *analysis.Analyzer
+		name string
+		old  string
+	}
+	var undo []saved
+	restore = func() {
+		for i := len(undo) - 1; i >= 0; i-- {
+			u := undo[i]
+			_ = u.a.Flags.Set(u.name, u.old) // the old value was accepted before
+		}
+	}
+	// Set in a fixed order, so that an error names the same flag every time.
+	as := make([]*analysis.Analyzer, 0, len(flags))
+	for a := range flags {
+		as = append(as, a)
+	}
+	sort.Slice(as, func(i, j int) bool { return as[i].Name < as[j].Name })
+	for _, a := range as {
+		names := make([]string, 0, len(flags[a]))
+		for name := range flags[a] {
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		for _, name := range names {
+			f := a.Flags.Lookup(name)
+			if f == nil {
+				return restore, fmt.Errorf("analyzer %s has no flag %q", a.Name, name)
+			}
+			old := f.Value.String()
+			if err := a.Flags.Set(name, flags[a][name]); err != nil {
+				return restore, fmt.Errorf("analyzer %s flag %s: %w", a.Name, name, err)
+			}
+			undo = append(undo, saved{a, name, old})
+		}
+	}
+	return restore, nil
+}
+
 // runApp runs the analyzers (and what they require) on one app.
-func runApp(fset *token.FileSet, app *project.App, analyzers []*analysis.Analyzer, readFile func(string) ([]byte, error)) (map[*analysis.Analyzer]any, []Diagnostic, error) {
-	files := app.AllFiles()
+func runApp(ctx context.Context, fset *token.FileSet, app *project.App, opts Options, readFile func(string) ([]byte, error)) (map[*analysis.Analyzer]any, []Diagnostic, error) {
+	files := opts.Session.allFiles(app)
 	pkg := types.NewPackage(app.Dir, app.Name)
 	results := map[*analysis.Analyzer]any{}
 	var diags []Diagnostic
@@ -140,14 +221,17 @@ func runApp(fset *token.FileSet, app *project.App, analyzers []*analysis.Analyze
 			AllObjectFacts:    func() []analysis.ObjectFact { return nil },
 			AllPackageFacts:   func() []analysis.PackageFact { return nil },
 		}
-		r, err := a.Run(pass)
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		r, err := opts.Session.runFunc(ctx, a, opts.Overlay)(pass)
 		if err != nil {
 			return fmt.Errorf("%s on %s: %w", a.Name, app.Dir, err)
 		}
 		results[a] = r
 		return nil
 	}
-	for _, a := range analyzers {
+	for _, a := range opts.Analyzers {
 		if err := exec(a); err != nil {
 			return nil, nil, err
 		}

@@ -341,7 +341,9 @@ catalogs:
 			}},
 		},
 		{
-			name: "binary and huge files skipped",
+			// Binary files are left to the reader (IsBinary): discovery
+			// only stats.
+			name: "huge files skipped",
 			files: map[string]string{
 				"package.json": nextApp,
 				"app/page.tsx": "",
@@ -352,9 +354,9 @@ catalogs:
 			},
 			apps: []wantApp{{
 				dir: ".", name: "web", nextVersion: "^15.1.0", nextMajor: 15, appDirs: []string{"app"},
-				files:       []string{"app/page.tsx", "lib/limit.js"},
+				files:       []string{"app/page.tsx", "lib/bin.js", "lib/limit.js"},
 				configFiles: []string{"package.json"},
-				problems:    []string{"lib/bin.js: skipped: binary", "lib/huge.js: skipped: larger than 1 MiB"},
+				problems:    []string{"lib/huge.js: skipped: larger than 1 MiB"},
 			}},
 		},
 		{
@@ -641,6 +643,19 @@ func TestParseMajor(t *testing.T) {
 	} {
 		if got := ParseMajor(tc.in); got != tc.want {
 			t.Errorf("ParseMajor(%q) = %d, want %d", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestIsBinary(t *testing.T) {
+	for src, want := range map[string]bool{
+		"var a = 1;\x00\x01":               true,
+		"const s = \"caf\u00e9\";":         false,
+		"":                                 false,
+		strings.Repeat("a", 9000) + "\x00": false, // past the sniffed prefix
+	} {
+		if got := IsBinary([]byte(src)); got != want {
+			t.Errorf("IsBinary(%.20q) = %v, want %v", src, got, want)
 		}
 	}
 }

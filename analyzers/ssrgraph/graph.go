@@ -2,6 +2,7 @@ package ssrgraph
 
 import (
 	"go/token"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -19,6 +20,9 @@ type Graph struct {
 	// issues that are not findings.
 	Problems []Problem
 	byPath   map[string]*Module
+	// readFile reads package.json files (overlay-aware in a pass).
+	readFile func(string) ([]byte, error)
+	entries  func(*Module) (string, Env) // memoised entryKind (Session), or nil
 }
 
 // Module is one first-party source file.
@@ -40,6 +44,8 @@ type Module struct {
 	// viaFrom[i] is the importer's environment index that led to AllEnvs[i].
 	viaFrom [4]int
 	dist    [4]int
+	// sef: the module's package declares it free of side effects.
+	sef bool
 }
 
 // Edge is one import of a module.
@@ -128,6 +134,15 @@ func transfer(e *Edge, from Env) Env {
 		}
 		return 0
 	}
+	if imp.ServerDataOnly && e.From.Entry == EntryPage {
+		// Only the page's getServerSideProps/getStaticProps/getStaticPaths
+		// use the import: Next removes it from the client build, and it runs
+		// with them, on the server.
+		if from == Browser {
+			return 0
+		}
+		from = Server
+	}
 	out := from
 	if from == Server && e.To != nil && e.To.Sum.UseClient {
 		out = ClientSSR | Browser
@@ -147,16 +162,19 @@ func transfer(e *Edge, from Env) Env {
 // classify finds entries and propagates environments breadth-first, so each
 // module keeps the shortest trace from an entry in every environment.
 func (g *Graph) classify() {
-	type state struct {
-		m *Module
-		i int
+	read := g.readFile
+	if read == nil {
+		read = os.ReadFile
 	}
+	g.sideEffects(read)
 	var queue []state
 	for _, m := range g.Modules {
+		m.Env = 0
+		m.via = [4]*Edge{}
 		for i := range m.dist {
 			m.dist[i] = -1
 		}
-		m.Entry, m.EntryEnv = g.entryKind(m)
+		m.Entry, m.EntryEnv = g.entry(m)
 		if m.EntryEnv == 0 {
 			continue
 		}
@@ -168,31 +186,42 @@ func (g *Graph) classify() {
 			}
 		}
 	}
+	pr := g.newPruner()
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]
 		from := AllEnvs[s.i]
-		for _, e := range s.m.Edges {
-			if e.To == nil {
-				continue
-			}
-			out := transfer(e, from)
-			for _, to := range AllEnvs {
-				if !out.Has(to) {
-					continue
-				}
-				ti := to.index()
-				if e.To.dist[ti] >= 0 {
-					continue
-				}
-				e.To.dist[ti] = s.m.dist[s.i] + 1
-				e.To.via[ti] = e
-				e.To.viaFrom[ti] = s.i
-				e.To.Env |= to
-				queue = append(queue, state{e.To, ti})
+		for _, e0 := range s.m.Edges {
+			for _, e := range pr.edges(e0) {
+				g.step(&queue, s.m, s.i, from, e)
 			}
 		}
 	}
+}
+
+// step enters e's target in the environments e leads to from the importer's
+// environment from (index fi), if not reached before.
+func (g *Graph) step(queue *[]state, m *Module, fi int, from Env, e *Edge) {
+	out := transfer(e, from)
+	for _, to := range AllEnvs {
+		if !out.Has(to) {
+			continue
+		}
+		ti := to.index()
+		if e.To.dist[ti] >= 0 {
+			continue
+		}
+		e.To.dist[ti] = m.dist[fi] + 1
+		e.To.via[ti] = e
+		e.To.viaFrom[ti] = fi
+		e.To.Env |= to
+		*queue = append(*queue, state{e.To, ti})
+	}
+}
+
+type state struct {
+	m *Module
+	i int
 }
 
 // Entry kinds, as named in messages.

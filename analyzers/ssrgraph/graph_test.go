@@ -64,6 +64,8 @@ func TestClassify(t *testing.T) {
 		{"pages/api/hello.ts", ssrgraph.EntryAPIRoute, S},
 		{"pages/_document.tsx", ssrgraph.EntryDocument, S},
 		{"pages/_app.tsx", ssrgraph.EntryPage, P | B},
+		{"pages/data.tsx", ssrgraph.EntryPage, P | B},
+		{"lib/db.ts", "", S}, // used only by getServerSideProps: stripped from the client build
 	} {
 		m := g.Module(filepath.Join(g.App.Dir, tc.rel))
 		if m == nil {
@@ -111,5 +113,42 @@ func TestShortestTrace(t *testing.T) {
 		if !strings.HasSuffix(p.Filename, e.From.Rel) {
 			t.Errorf("edge %s → %s positioned in %s", e.From.Rel, e.Target(), p.Filename)
 		}
+	}
+}
+
+// TestSideEffectsPruning: a side-effect-free package's barrel is bypassed
+// and its unused re-exports are never evaluated, as bundlers do.
+func TestSideEffectsPruning(t *testing.T) {
+	g := graphOf(t, "testdata/barrels")
+	ws := filepath.Dir(filepath.Dir(g.App.Dir))
+	for _, tc := range []struct {
+		rel string
+		env ssrgraph.Env
+	}{
+		{"packages/utils/src/cn.ts", ssrgraph.Server},
+		{"packages/utils/src/xy.ts", ssrgraph.Server},
+		{"packages/utils/src/log.ts", 0},                   // never asked for logTo
+		{"packages/utils/src/types.ts", 0},                 // type-only
+		{"packages/utils/src/index.ts", 0},                 // bypassed: nothing it defines is used
+		{"packages/side/src/index.ts", ssrgraph.Server},    // free of side effects by the list, but…
+		{"packages/side/src/polyfill.ts", ssrgraph.Server}, // …it imports a file that has them
+		{"packages/side/src/styles.ts", 0},
+		{"packages/side/src/a.ts", ssrgraph.Server},
+		{"packages/side/src/b.ts", 0},
+	} {
+		m := g.Module(filepath.Join(ws, tc.rel))
+		if m == nil {
+			t.Errorf("%s: not in the graph", tc.rel)
+			continue
+		}
+		if m.Env != tc.env {
+			t.Errorf("%s: env %v, want %v", tc.rel, m.Env, tc.env)
+		}
+	}
+	// The trace skips the bypassed barrel.
+	m := g.Module(filepath.Join(ws, "packages/utils/src/cn.ts"))
+	r, _ := g.Shortest(m, ssrgraph.Server)
+	if got := ssrgraph.TraceString(g.Related(r, nil)); got != "app/page.tsx → packages/utils/src/cn.ts" {
+		t.Errorf("trace = %q", got)
 	}
 }

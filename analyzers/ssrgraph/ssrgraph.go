@@ -64,12 +64,8 @@ func run(pass *analysis.Pass) (any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading app %s: %w", dir, err)
 	}
-	opts := &syntax.Options{Globals: rules.BrowserGlobals()}
-	if globals != "" {
-		opts.Globals = append(append([]string(nil), opts.Globals...), strings.Split(globals, ",")...)
-	}
-	g := &Graph{App: app, Fset: pass.Fset, byPath: map[string]*Module{}}
-	if err := g.parse(pass, opts); err != nil {
+	g := &Graph{App: app, Fset: pass.Fset, byPath: map[string]*Module{}, readFile: pass.ReadFile}
+	if err := g.parse(pass, syntaxOptions()); err != nil {
 		return nil, err
 	}
 	if err := g.resolve(); err != nil {
@@ -77,6 +73,16 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	g.classify()
 	return g, nil
+}
+
+// syntaxOptions are the parse options the flags ask for (Session.Build
+// uses them too).
+func syntaxOptions() *syntax.Options {
+	opts := &syntax.Options{Globals: rules.BrowserGlobals()}
+	if globals != "" {
+		opts.Globals = append(append([]string(nil), opts.Globals...), strings.Split(globals, ",")...)
+	}
+	return opts
 }
 
 // parse reads and summarises every source file in parallel.
@@ -109,6 +115,10 @@ func (g *Graph) parse(pass *analysis.Pass, opts *syntax.Options) error {
 				src, err := pass.ReadFile(p)
 				if err != nil {
 					errs[i] = err.Error()
+					continue
+				}
+				if project.IsBinary(src) {
+					errs[i] = "skipped: binary"
 					continue
 				}
 				key := cacheKey(p, src, optsKey)

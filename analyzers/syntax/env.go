@@ -428,9 +428,7 @@ func (f *file) serverData() {
 	if len(spans) == 0 && len(dataLocals) == 0 {
 		return
 	}
-	for _, c := range cands {
-		f.dataRefs(c)
-	}
+	f.dataRefs(cands)
 	in := func(off int) bool {
 		for _, s := range spans {
 			if s.Start <= off && off < s.End {
@@ -538,48 +536,64 @@ func (f *file) dataReExport(stmt *sitter.Node) {
 	}
 }
 
-// dataRefs finds the references to a candidate's name outside its own
-// declaration. Occurrences in types, and bindings of other names that
-// happen to be spelled the same, are not references.
-func (f *file) dataRefs(c *dataCand) {
-	eachWord(f.src, c.name, 0, len(f.src), func(start int) bool {
-		if c.own.Start <= start && start < c.own.End {
-			return true
+// dataRefs finds the references to each candidate's name outside its own
+// declaration, with one scan of the source for all names. Occurrences in
+// types, and bindings of other names that happen to be spelled the same, are
+// not references.
+func (f *file) dataRefs(cands []*dataCand) {
+	var set wordSet
+	byName := map[string][]*dataCand{}
+	for _, c := range cands {
+		set.add(c.name, wantLocal)
+		byName[c.name] = append(byName[c.name], c)
+	}
+	for _, h := range set.scan(f.src) {
+		name := string(f.src[h.start:h.end])
+		r, ok := f.dataRef(h.start, h.end)
+		if !ok {
+			continue
 		}
-		id := f.nodeAt(start, start+len(c.name))
-		if id == nil || int(id.StartByte()) != start || int(id.EndByte()) != start+len(c.name) {
-			return true
-		}
-		switch id.Type() {
-		case "identifier":
-		case "shorthand_property_identifier":
-			c.refs = append(c.refs, dataRef{off: start})
-			return true
-		default:
-			return true
-		}
-		p := id.Parent()
-		if p == nil {
-			return true
-		}
-		switch p.Type() {
-		case "type_query":
-			return true
-		case "export_specifier":
-			if !isField(p, "name", id) {
-				return true // export { x as name }: the exported name
+		for _, c := range byName[name] {
+			if h.start < c.own.Start || h.start >= c.own.End {
+				c.refs = append(c.refs, r)
 			}
-			exported := p.ChildByFieldName("alias")
-			if exported == nil {
-				exported = id
-			}
-			c.refs = append(c.refs, dataRef{off: start, dead: dataFuncs[unquote(f.text(exported))]})
-			return true
 		}
-		if _, binding := f.bindingOf(id, p); binding {
-			return true
+	}
+}
+
+// dataRef classifies the word at [start, end): a reference, a dead one (the
+// local of `export { x as getServerSideProps }`), or none.
+func (f *file) dataRef(start, end int) (dataRef, bool) {
+	id := f.nodeAt(start, end)
+	if id == nil || int(id.StartByte()) != start || int(id.EndByte()) != end {
+		return dataRef{}, false
+	}
+	switch id.Type() {
+	case "identifier":
+	case "shorthand_property_identifier":
+		return dataRef{off: start}, true
+	default:
+		return dataRef{}, false
+	}
+	p := id.Parent()
+	if p == nil {
+		return dataRef{}, false
+	}
+	switch p.Type() {
+	case "type_query":
+		return dataRef{}, false
+	case "export_specifier":
+		if !isField(p, "name", id) {
+			return dataRef{}, false // export { x as name }: the exported name
 		}
-		c.refs = append(c.refs, dataRef{off: start})
-		return true
-	})
+		exported := p.ChildByFieldName("alias")
+		if exported == nil {
+			exported = id
+		}
+		return dataRef{off: start, dead: dataFuncs[unquote(f.text(exported))]}, true
+	}
+	if _, binding := f.bindingOf(id, p); binding {
+		return dataRef{}, false
+	}
+	return dataRef{off: start}, true
 }

@@ -158,9 +158,12 @@ func (f *file) extract() {
 	f.topLevel()
 	f.calls()
 	f.refs()
+	f.render()
 	f.env()
 	f.suppressions()
+	f.scripts()
 	f.mint()
+	f.crossings()
 	if f.root.HasError() {
 		f.errors(f.root)
 	}

@@ -9,7 +9,7 @@ package syntax
 
 // SchemaVersion changes whenever Summary's shape or extraction changes, so
 // that cached summaries from an older binary are not reused.
-const SchemaVersion = 6
+const SchemaVersion = 9
 
 // Span is a half-open byte range [Start, End) in a file's source.
 type Span struct {
@@ -55,8 +55,29 @@ type Summary struct {
 	CacheHeaders []CacheHeader
 	UseCache     Span
 
+	// Effects are the useEffect/useLayoutEffect calls that start an SDK
+	// client or a call, or whose cleanup tears one down; SrcObjects the
+	// srcObject JSX props; Expiries the credential results whose expiry_at
+	// is in seconds (render.go).
+	Effects    []Effect
+	SrcObjects []SrcObject
+	Expiries   []Expiry
+
+	// Props are environment values that reach a JSX element's props or the
+	// props a Pages Router data function returns; Gates are the checks
+	// before a function's calls; PrologueEnd is the offset after the
+	// directive prologue (and a hashbang line), 0 when there is none
+	// (props.go, callercheck.go).
+	Props       []PropFlow
+	Gates       []Gate
+	PrologueEnd int
+
 	// Suppressions are the ssrlint-ignore comments, in source order.
 	Suppressions []Suppression
+
+	// Scripts are the JSX <script> elements and next/script elements
+	// (script.go), in the order they were found.
+	Scripts []ScriptTag
 
 	// Errors are ERROR or MISSING nodes the grammar produced. Some are the
 	// grammar's own limits on valid code; callers report them as notes only.
@@ -214,6 +235,10 @@ type GlobalRef struct {
 	Guarded bool
 	// Shadowed: the name resolves to a local binding, not the global.
 	Shadowed bool
+	// Phase says whether the reference runs while a React component
+	// renders, and Component names that component or hook (render.go).
+	Phase     Phase
+	Component string
 }
 
 // BindingUse is a call or construction of an imported binding (or a member
@@ -226,4 +251,7 @@ type BindingUse struct {
 	New     bool
 	Context Context
 	Guarded bool
+	// Phase and Component: as in GlobalRef.
+	Phase     Phase
+	Component string
 }

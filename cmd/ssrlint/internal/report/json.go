@@ -64,6 +64,7 @@ type JSONSummary struct {
 //	  "trace": ["app/rooms/page.tsx", "lib/sw.ts", "@signalwire/js"],
 //	  "related": [ JSONRelated, ... ],
 //	  "help": "move the SDK into a \"use client\" component",
+//	  "notes": ["reported because app/page.tsx changed (line 3)"],
 //	  "fixes": [ JSONFix, ... ]
 //	}
 type JSONDiagnostic struct {
@@ -78,6 +79,7 @@ type JSONDiagnostic struct {
 	Trace     []string      `json:"trace"`
 	Related   []JSONRelated `json:"related"`
 	Help      string        `json:"help"`
+	Notes     []string      `json:"notes"`
 	Fixes     []JSONFix     `json:"fixes"`
 }
 
@@ -130,6 +132,7 @@ func writeJSON(w io.Writer, r *resolver, items []item, opts Options) error {
 			Trace:    append([]string{}, it.d.Trace...),
 			Related:  []JSONRelated{},
 			Help:     it.d.Help,
+			Notes:    append([]string{}, it.d.Notes...),
 			Fixes:    []JSONFix{},
 		}
 		if it.at.valid {

@@ -1,7 +1,9 @@
 // Package report renders ssrlint diagnostics in the formats the CLI offers:
 // "text" (code frames for people), "json" (a small stable schema for scripts,
-// see [JSONReport]) and "sarif" (SARIF 2.1.0 for GitHub code scanning and
-// other SARIF consumers).
+// see [JSONReport]), "sarif" (SARIF 2.1.0 for GitHub code scanning and
+// other SARIF consumers), "github" (GitHub Actions workflow commands, which
+// become annotations on the pull request), "checkstyle" and "junit" (XML for
+// CI systems that read those).
 //
 // Positions stay token.Pos values until this package turns them into
 // file/line/column; every format is computed from one sorted, resolved list
@@ -50,6 +52,7 @@ type Diagnostic struct {
 	Severity Severity // when empty, the rule's default, else warning
 	Trace    []string // display chain, e.g. {"app/page.tsx", "lib/sw.ts", "@signalwire/js"}
 	Help     string   // one-line help, or ""
+	Notes    []string // extra lines, e.g. which changed file made a finding new
 }
 
 // Options carry what the formats need besides the diagnostics.
@@ -75,7 +78,7 @@ const (
 )
 
 // Formats lists the supported format names; the first is the default.
-func Formats() []string { return []string{"text", "json", "sarif"} }
+func Formats() []string { return []string{"text", "json", "sarif", "github", "checkstyle", "junit"} }
 
 // Write renders diags in the named format to w. An empty format means
 // "text". Diagnostics are reported sorted by file, line, column and rule,
@@ -86,7 +89,7 @@ func Write(w io.Writer, format string, fset *token.FileSet, diags []Diagnostic, 
 		fset = token.NewFileSet()
 	}
 	switch format {
-	case "", "text", "json", "sarif":
+	case "", "text", "json", "sarif", "github", "checkstyle", "junit":
 	default:
 		return fmt.Errorf("unknown output format %q (want one of %s)", format, strings.Join(Formats(), ", "))
 	}
@@ -97,6 +100,12 @@ func Write(w io.Writer, format string, fset *token.FileSet, diags []Diagnostic, 
 		return writeJSON(w, r, items, opts)
 	case "sarif":
 		return writeSARIF(w, r, items, rules, opts)
+	case "github":
+		return writeGitHub(w, r, items)
+	case "checkstyle":
+		return writeCheckstyle(w, items)
+	case "junit":
+		return writeJUnit(w, items)
 	default:
 		return writeText(w, r, items, opts)
 	}

@@ -144,6 +144,7 @@ func (fx *fixture) diagnostics(t *testing.T) []Diagnostic {
 			},
 			Rule:     "browserglobal",
 			Severity: SeverityError, // configured above the rule's default
+			Notes:    []string{"reported because app/my page/page.tsx changed (line 2)"},
 		},
 		{ // trace, related information, help and a fix
 			Diagnostic: analysis.Diagnostic{
@@ -228,6 +229,9 @@ func TestGolden(t *testing.T) {
 		{"text-color.golden", "text", true},
 		{"json.golden", "json", false},
 		{"sarif.golden", "sarif", false},
+		{"github.golden", "github", false},
+		{"checkstyle.golden", "checkstyle", false},
+		{"junit.golden", "junit", false},
 	} {
 		t.Run(tc.golden, func(t *testing.T) {
 			checkGolden(t, tc.golden, render(t, tc.format, fx, diags, tc.color))
@@ -429,6 +433,7 @@ func TestJSONRoundTrip(t *testing.T) {
 		Trace:   []string{"app/rooms/page.tsx", "lib/sw.ts", "@signalwire/js"},
 		Related: []JSONRelated{{File: "lib/sw.ts", Line: 1, Column: 28, EndLine: 1, EndColumn: 44, Message: "lib/sw.ts re-exports @signalwire/js"}},
 		Help:    `move the SDK into a "use client" component, or load it with next/dynamic { ssr: false }`,
+		Notes:   []string{},
 		Fixes: []JSONFix{{Message: "Mark the page as a Client Component", Edits: []JSONEdit{{
 			File: "app/rooms/page.tsx", Offset: 0, EndOffset: 0, Line: 1, Column: 1, EndLine: 1, EndColumn: 1, NewText: "\"use client\";\n\n",
 		}}}},

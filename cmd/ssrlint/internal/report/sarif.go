@@ -1,8 +1,6 @@
 package report
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"io"
 	"path/filepath"
@@ -12,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/ssrlint/ssrlint/analyzers/suppress"
 )
 
 // SARIF constants. The schema URI is the one GitHub code scanning and the
@@ -95,6 +95,7 @@ type sarifResult struct {
 type sarifResultProps struct {
 	Trace []string `json:"trace,omitempty"`
 	Help  string   `json:"help,omitempty"`
+	Notes []string `json:"notes,omitempty"`
 }
 
 type sarifLocation struct {
@@ -199,8 +200,8 @@ func writeSARIF(w io.Writer, r *resolver, items []item, rules []Rule, opts Optio
 				res.Fixes = append(res.Fixes, f)
 			}
 		}
-		if len(it.d.Trace) > 0 || it.d.Help != "" {
-			res.Properties = &sarifResultProps{Trace: it.d.Trace, Help: it.d.Help}
+		if len(it.d.Trace) > 0 || it.d.Help != "" || len(it.d.Notes) > 0 {
+			res.Properties = &sarifResultProps{Trace: it.d.Trace, Help: it.d.Help, Notes: it.d.Notes}
 		}
 		run.Results = append(run.Results, res)
 	}
@@ -303,16 +304,12 @@ func (r *resolver) utf16Col(file string, line, byteCol int) int {
 }
 
 // fingerprint hashes what identifies a finding across commits: the rule, the
-// file, the trimmed text of its first line and the message. Line numbers are
-// left out so that edits above a finding do not make it a new alert.
+// file, the trimmed text of its first line and the message
+// (suppress.Fingerprint, shared with baselines). Line numbers are left out so
+// that edits above a finding do not make it a new alert.
 func (r *resolver) fingerprint(ruleID string, it item) string {
 	text, _ := r.line(it.at.file, it.at.line)
-	h := sha256.New()
-	for _, part := range []string{ruleID, it.at.path, strings.TrimSpace(text), it.d.Message} {
-		h.Write([]byte(part))
-		h.Write([]byte{0})
-	}
-	return hex.EncodeToString(h.Sum(nil))[:32]
+	return suppress.Fingerprint(ruleID, it.at.path, text, it.d.Message)
 }
 
 func (r *resolver) sarifFix(message string, edits []analysis.TextEdit) (sarifFix, bool) {

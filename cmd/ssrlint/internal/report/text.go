@@ -89,6 +89,9 @@ func writeTextItem(w *bufio.Writer, r *resolver, it item, p palette) {
 	if len(it.d.Trace) > 0 {
 		note("import trace", strings.Join(it.d.Trace, " → "))
 	}
+	for _, n := range it.d.Notes {
+		note("note", n)
+	}
 	// A trace already lists the related locations as one chain; other
 	// related locations are notes of their own.
 	for _, rel := range it.related {

@@ -1,0 +1,17 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { SignalWire, StaticCredentialProvider } from "@signalwire/js";
+
+export function Dialer({ token }: { token: string }) {
+  const [client, setClient] = useState<SignalWire | null>(null);
+
+  useEffect(() => {
+    const c = new SignalWire(new StaticCredentialProvider({ token }));
+    setClient(c);
+    return () => c.disconnect();
+  }, [token]);
+
+  // ...
+  return client ? null : null;
+}

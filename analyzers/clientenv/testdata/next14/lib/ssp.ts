@@ -1,0 +1,4 @@
+// Reached only through a re-export of getServerSideProps: server only.
+export async function getServerSideProps() {
+  return { props: { token: process.env.SIGNALWIRE_TOKEN ? "set" : "unset" } };
+}

@@ -1,0 +1,14 @@
+import { Call } from "./_components/call";
+import { Lazy } from "./_components/lazy";
+
+// A Server Component runs on the server only: reading a credential here is fine.
+const project = process.env.SIGNALWIRE_PROJECT_ID;
+
+export default function Page() {
+  return (
+    <>
+      <Call room={project ? "room" : "none"} />
+      <Lazy />
+    </>
+  );
+}

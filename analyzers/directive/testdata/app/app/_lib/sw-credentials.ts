@@ -1,0 +1,16 @@
+// Fine: the seed's credential provider, a "use client" .ts module.
+"use client";
+
+import type { CredentialProvider } from "@signalwire/js";
+
+export class FetchedCredentialProvider implements CredentialProvider {
+  async authenticate() {
+    const res = await fetch("/api/sw-token", { method: "POST" });
+    if (!res.ok) throw new Error("token fetch failed");
+    const { token } = await res.json();
+    return { token, expiry_at: Date.now() + 2 * 60 * 60 * 1000 };
+  }
+  async refresh() {
+    return this.authenticate();
+  }
+}

@@ -1,0 +1,3 @@
+"use client"; // Fine: instrumentation-client runs only in the browser; the directive is harmless.
+
+console.log("client instrumentation");

@@ -1,0 +1,4 @@
+"use client";
+export function Camera() {
+  return <video />;
+}

@@ -1,0 +1,5 @@
+"use client";
+export function Dialer() {
+  return <button>Call</button>;
+}
+export default Dialer;

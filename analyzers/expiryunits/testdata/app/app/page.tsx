@@ -1,0 +1,5 @@
+import { Call } from "./_lib/call";
+
+export default function Page() {
+  return <Call />;
+}

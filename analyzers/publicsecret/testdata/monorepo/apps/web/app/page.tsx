@@ -1,0 +1,5 @@
+import { Room } from "./_components/room";
+
+export default function Page() {
+  return <Room />;
+}

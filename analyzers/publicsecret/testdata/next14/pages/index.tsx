@@ -1,0 +1,5 @@
+import { Analytics } from "../components/analytics";
+
+export default function Home() {
+  return <Analytics />;
+}

@@ -1,0 +1,14 @@
+import { useEffect, useState } from "react";
+import { SignalWire, StaticCredentialProvider } from "@signalwire/js";
+
+export default function Dialer({ token = "t" }: { token?: string }) {
+  const [client, setClient] = useState<SignalWire | null>(null);
+
+  useEffect(() => {
+    const c = new SignalWire(new StaticCredentialProvider({ token }));
+    setClient(c);
+    return () => c.disconnect();
+  }, [token]);
+
+  return client ? null : null;
+}

@@ -1,0 +1,5 @@
+"use client";
+
+export function Badge({ label }: { label: string }) {
+  return <span>{label}</span>;
+}

@@ -1,0 +1,2 @@
+export { CallButton } from "./call-button";
+export * from "./badge";

@@ -1,0 +1,296 @@
+package ssrgraph
+
+import (
+	"encoding/json"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/ssrlint/ssrlint/analyzers/syntax"
+)
+
+// Bundlers skip modules that a package declares free of side effects
+// (package.json "sideEffects": false, or a list of the files that do have
+// them) when nothing they define is used: a name imported through a
+// side-effect-free barrel (`export * from "./log"`) comes straight from the
+// module that defines it, and the barrel's other re-exports are never
+// evaluated. Without this, one `import { cn } from "@acme/utils"` in a
+// client component would pull every module of the utils package into the
+// browser bundle on paper. Names are tracked per module (the union over its
+// importers), which errs towards including a module.
+
+// names is a set of export names; "*" stands for all of them.
+type names map[string]bool
+
+func (n names) all() bool { return n["*"] }
+
+// sideEffects records, per module, whether its package declares it free of
+// side effects, reading each package.json once.
+func (g *Graph) sideEffects(read func(string) ([]byte, error)) {
+	type pkg struct {
+		dir      string
+		free     bool
+		patterns []string // files that have side effects, when a list
+		list     bool
+	}
+	byDir := map[string]*pkg{}
+	var find func(dir string) *pkg
+	find = func(dir string) *pkg {
+		if p, ok := byDir[dir]; ok {
+			return p
+		}
+		var p *pkg
+		if data, err := read(filepath.Join(dir, "package.json")); err == nil {
+			p = &pkg{dir: dir}
+			var pj struct {
+				SideEffects json.RawMessage `json:"sideEffects"`
+			}
+			if json.Unmarshal(data, &pj) == nil && len(pj.SideEffects) > 0 {
+				var b bool
+				var list []string
+				switch {
+				case json.Unmarshal(pj.SideEffects, &b) == nil:
+					p.free = !b
+				case json.Unmarshal(pj.SideEffects, &list) == nil:
+					p.free, p.list, p.patterns = true, true, list
+				}
+			}
+		} else if parent := filepath.Dir(dir); parent != dir && !strings.HasSuffix(dir, string(filepath.Separator)+"node_modules") {
+			p = find(parent)
+		}
+		byDir[dir] = p
+		return p
+	}
+	for _, m := range g.Modules {
+		p := find(filepath.Dir(m.Path))
+		if p == nil || !p.free {
+			continue
+		}
+		m.sef = true
+		if p.list {
+			rel, _ := filepath.Rel(p.dir, m.Path)
+			if hasSideEffects(filepath.ToSlash(rel), p.patterns) {
+				m.sef = false
+			}
+		}
+	}
+}
+
+// hasSideEffects matches a file against package.json "sideEffects"
+// patterns: a pattern without a slash matches the base name anywhere (as
+// webpack reads it), others the path from the package root.
+func hasSideEffects(rel string, patterns []string) bool {
+	for _, pat := range patterns {
+		pat = strings.TrimPrefix(pat, "./")
+		target := rel
+		if !strings.Contains(pat, "/") {
+			target = path.Base(rel)
+		}
+		if ok, _ := path.Match(pat, target); ok {
+			return true
+		}
+		if strings.HasPrefix(pat, "**/") {
+			if ok, _ := path.Match(strings.TrimPrefix(pat, "**/"), path.Base(rel)); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// localNames are the names m defines itself; esm is false for a module with
+// no import or export syntax (CommonJS), whose exports cannot be known.
+func localNames(m *Module) (defs names, esm bool) {
+	defs = names{}
+	for _, x := range m.Sum.Exports {
+		esm = true
+		if !x.ReExport {
+			defs[x.Name] = true
+		}
+	}
+	for _, imp := range m.Sum.Imports {
+		if imp.Kind == syntax.ImportStatic || imp.Kind == syntax.ImportReExport {
+			esm = true
+		}
+	}
+	return defs, esm
+}
+
+// forwarded says which names of e's target a re-export edge passes on when
+// its module is asked for want.
+func (p *pruner) forwarded(e *Edge, want names) names {
+	imp := e.Import
+	out := names{}
+	if imp.Star {
+		if want.all() {
+			out["*"] = true
+			return out
+		}
+		defs := p.defs[e.From]
+		for n := range want {
+			if n != "default" && !defs[n] {
+				out[n] = true
+			}
+		}
+		return out
+	}
+	for _, f := range imp.Forwards {
+		if want.all() || want[f.Local] {
+			out[f.Imported] = true
+		}
+	}
+	return out
+}
+
+// edgeNames is what an edge asks of its target: the imported names, or all
+// of them for a namespace import, require or import(); want is what the
+// importer is asked for (for re-exports).
+func (p *pruner) edgeNames(e *Edge, want names) names {
+	imp := e.Import
+	switch imp.Kind {
+	case syntax.ImportReExport:
+		return p.forwarded(e, want)
+	case syntax.ImportStatic:
+		out := names{}
+		for _, b := range imp.Bindings {
+			out[b.Imported] = true
+		}
+		return out
+	}
+	return names{"*": true}
+}
+
+// pruner decides which edges a bundler keeps.
+type pruner struct {
+	g    *Graph
+	req  map[*Module]names
+	defs map[*Module]names
+	esm  map[*Module]bool
+	// effective memoises each edge's replacement edges.
+	effective map[*Edge][]*Edge
+}
+
+func (g *Graph) newPruner() *pruner {
+	p := &pruner{g: g, req: map[*Module]names{}, defs: map[*Module]names{}, esm: map[*Module]bool{}, effective: map[*Edge][]*Edge{}}
+	for _, m := range g.Modules {
+		p.defs[m], p.esm[m] = localNames(m)
+	}
+	p.requested()
+	return p
+}
+
+// requested computes, to a fixpoint, the names each module is asked for by
+// any importer.
+func (p *pruner) requested() {
+	var work []*Module
+	add := func(t *Module, n names) {
+		r := p.req[t]
+		if r == nil {
+			r = names{}
+			p.req[t] = r
+		}
+		grew := false
+		for k := range n {
+			if !r[k] {
+				r[k] = true
+				grew = true
+			}
+		}
+		if grew {
+			work = append(work, t)
+		}
+	}
+	for _, m := range p.g.Modules {
+		for _, e := range m.Edges {
+			if e.To != nil && !e.Import.TypeOnly && e.Import.Kind != syntax.ImportReExport {
+				add(e.To, p.edgeNames(e, nil))
+			}
+		}
+	}
+	// Entries are asked for everything Next uses of them.
+	for _, m := range p.g.Modules {
+		if m.EntryEnv != 0 {
+			add(m, names{"*": true})
+		}
+	}
+	for len(work) > 0 {
+		m := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, e := range m.Edges {
+			if e.To != nil && !e.Import.TypeOnly && e.Import.Kind == syntax.ImportReExport {
+				if n := p.forwarded(e, p.req[m]); len(n) > 0 {
+					add(e.To, n)
+				}
+			}
+		}
+	}
+}
+
+// live reports whether the bundler keeps the edge into a module asked for n.
+func (p *pruner) live(t *Module, n names) bool {
+	if !t.sef || !p.esm[t] || n.all() {
+		return true
+	}
+	for k := range n {
+		if p.defs[t][k] {
+			return true
+		}
+	}
+	for _, e := range t.Edges {
+		if e.Import.TypeOnly {
+			continue
+		}
+		switch {
+		case e.To == nil && e.Package != "" && e.Import.Kind == syntax.ImportReExport && len(p.forwarded(e, n)) > 0:
+			// A re-export of a package keeps the barrel: the package is
+			// evaluated through it.
+			return true
+		case e.Import.SideEffectOnly && (e.Package != "" || e.To != nil && !e.To.sef):
+			// Erring towards inclusion: a module imported for its side
+			// effects (a polyfill) is evaluated with the barrel.
+			return true
+		}
+	}
+	return false
+}
+
+// edges returns what e amounts to after pruning: e itself, nothing, or
+// — through a side-effect-free barrel nothing of which is used itself —
+// synthetic edges from e's importer (at e's import statement) straight to
+// the modules that define the imported names.
+func (p *pruner) edges(e *Edge) []*Edge {
+	if r, ok := p.effective[e]; ok {
+		return r
+	}
+	var out []*Edge
+	if e.To != nil && !e.Import.TypeOnly {
+		want := p.req[e.From]
+		seen := map[*Module]bool{}
+		var walk func(t *Module, n names, depth int)
+		walk = func(t *Module, n names, depth int) {
+			if p.live(t, n) {
+				if t == e.To {
+					out = append(out, e)
+				} else {
+					out = append(out, &Edge{From: e.From, Import: e.Import, To: t})
+				}
+				return
+			}
+			if seen[t] || depth > 64 {
+				return
+			}
+			seen[t] = true
+			for _, e2 := range t.Edges {
+				if e2.To == nil || e2.Import.TypeOnly || e2.Import.Kind != syntax.ImportReExport {
+					continue
+				}
+				if fwd := p.forwarded(e2, n); len(fwd) > 0 {
+					walk(e2.To, fwd, depth+1)
+				}
+			}
+		}
+		walk(e.To, p.edgeNames(e, want), 0)
+	}
+	p.effective[e] = out
+	return out
+}

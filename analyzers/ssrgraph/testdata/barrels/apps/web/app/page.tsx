@@ -1,0 +1,2 @@
+import { cn } from "@acme/utils";
+export default function Page() { return <div className={cn("a")} />; }

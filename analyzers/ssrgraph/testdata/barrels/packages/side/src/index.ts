@@ -1,0 +1,4 @@
+import "./polyfill";
+import "./styles";
+export * from "./a";
+export * from "./b";

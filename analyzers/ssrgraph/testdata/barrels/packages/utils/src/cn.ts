@@ -1,0 +1,1 @@
+export function cn(...xs: string[]) { return xs.join(" "); }

@@ -1,0 +1,1 @@
+export const logTo = window.location.href;
