@@ -109,7 +109,8 @@ func (f *file) functionContext(fn *sitter.Node, up []*sitter.Node) (ctx Context,
 		call := above(k + 1)
 		if call != nil && call.Type() == "call_expression" {
 			name := f.calleeName(call)
-			first := p.NamedChild(0) != nil && p.NamedChild(0).Equal(outer)
+			argv := namedNonComment(p)
+			first := len(argv) > 0 && argv[0].Equal(outer)
 			switch {
 			case effectHooks[name] && first:
 				return CtxEffect, false, nil

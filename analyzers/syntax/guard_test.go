@@ -168,3 +168,40 @@ function f() { if (!process.browser) return; require("d"); }`
 		}
 	}
 }
+
+// Comments inside a statement or an argument list are named nodes in
+// tree-sitter; they must not hide a directive, a loader or an effect.
+func TestCommentsDoNotHideStructure(t *testing.T) {
+	src := `'use client' // the whole file is a client module
+import dynamic from "next/dynamic";
+import { useEffect } from "react";
+const Cam = dynamic( // the camera needs a browser
+  () => import("./cam"), /* no SSR */ { ssr: false });
+export function X() {
+  useEffect(/* once */ () => { import("./fx"); }, []);
+  return null;
+}
+`
+	sum, err := Parse("x.tsx", []byte(src), &Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sum.UseClient {
+		t.Error(`'use client' with a trailing comment was not recognised`)
+	}
+	var cam, fx *Import
+	for i := range sum.Imports {
+		switch sum.Imports[i].Spec {
+		case "./cam":
+			cam = &sum.Imports[i]
+		case "./fx":
+			fx = &sum.Imports[i]
+		}
+	}
+	if cam == nil || cam.Kind != ImportNextDynamic || !cam.SSRFalse {
+		t.Errorf("dynamic() with comments: %+v", cam)
+	}
+	if fx == nil || fx.Context != CtxEffect {
+		t.Errorf("useEffect(/* c */ fn): %+v", fx)
+	}
+}

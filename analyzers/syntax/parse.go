@@ -198,7 +198,8 @@ func (f *file) topLevel() {
 		case "comment", "hash_bang_line":
 			continue
 		case "expression_statement":
-			if s := c.NamedChild(0); s != nil && s.Type() == "string" && c.NamedChildCount() == 1 {
+			if kids := namedNonComment(c); len(kids) == 1 && kids[0].Type() == "string" {
+				s := kids[0]
 				v := unquote(f.text(s))
 				if v == "use client" || v == "use server" {
 					f.sum.Directives = append(f.sum.Directives, Directive{Value: v, Span: span(c), InPrologue: prologue})
@@ -346,6 +347,23 @@ func (f *file) importStatement(n *sitter.Node) {
 		}
 	}
 	f.sum.Imports = append(f.sum.Imports, imp)
+}
+
+// namedNonComment returns n's named children other than comments, which
+// tree-sitter attaches anywhere (`dynamic( // note` puts one first in the
+// argument list). n may be nil.
+func namedNonComment(n *sitter.Node) []*sitter.Node {
+	if n == nil {
+		return nil
+	}
+	count := int(n.NamedChildCount())
+	out := make([]*sitter.Node, 0, count)
+	for i := 0; i < count; i++ {
+		if c := n.NamedChild(i); c.Type() != "comment" {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func firstNamedOfType(n *sitter.Node, typ string) *sitter.Node {
@@ -512,10 +530,11 @@ func (f *file) callAt(start, end int, kw string) {
 		return
 	}
 	args := call.ChildByFieldName("arguments")
-	if args == nil || args.NamedChildCount() == 0 {
+	argv := namedNonComment(args)
+	if len(argv) == 0 {
 		return
 	}
-	spec, sp, ok := f.stringLit(args.NamedChild(0))
+	spec, sp, ok := f.stringLit(argv[0])
 	if !ok {
 		return
 	}
@@ -544,10 +563,11 @@ func (f *file) callAt(start, end int, kw string) {
 // options argument.
 func (f *file) ssrFalse(call *sitter.Node) bool {
 	args := call.ChildByFieldName("arguments")
-	if args == nil || args.NamedChildCount() < 2 {
+	argv := namedNonComment(args)
+	if len(argv) < 2 {
 		return false
 	}
-	obj := args.NamedChild(1)
+	obj := argv[1]
 	if obj.Type() != "object" {
 		return false
 	}

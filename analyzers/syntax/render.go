@@ -2,7 +2,6 @@ package syntax
 
 import (
 	"bytes"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -142,13 +141,14 @@ type Expiry struct {
 // render fills in the Phase of function-context references and SDK calls,
 // and extracts effects, srcObject props and expiry_at values.
 func (f *file) render() {
+	flags := map[uintptr]map[string]bool{} // component → its mounted flags
 	for i := range f.sum.Globals {
 		r := &f.sum.Globals[i]
 		if r.Context != CtxFunction || r.Shadowed || r.Kind == RefTypeof {
 			continue
 		}
 		if id := f.nodeAt(r.Span.Start, r.Span.End); id != nil {
-			r.Phase, r.Component, r.Guarded = f.renderPhase(id, r.Guarded)
+			r.Phase, r.Component, r.Guarded = f.renderPhase(id, r.Guarded, flags)
 		}
 	}
 	for i := range f.sum.BindingUses {
@@ -157,7 +157,7 @@ func (f *file) render() {
 			continue
 		}
 		if n := f.nodeAt(u.Span.Start, u.Span.End); n != nil {
-			u.Phase, u.Component, u.Guarded = f.renderPhase(n, u.Guarded)
+			u.Phase, u.Component, u.Guarded = f.renderPhase(n, u.Guarded, flags)
 		}
 	}
 	f.effects()
@@ -214,8 +214,9 @@ func isHookName(s string) bool {
 
 // renderPhase classifies the innermost function around n that decides when
 // n runs. guarded is n's guard flag so far; the result also counts a
-// "mounted" flag check in the component (see mountedGuarded).
-func (f *file) renderPhase(n *sitter.Node, guarded bool) (Phase, string, bool) {
+// "mounted" flag check in the component (see mountedGuarded). flags caches
+// each component's mounted flags.
+func (f *file) renderPhase(n *sitter.Node, guarded bool, flags map[uintptr]map[string]bool) (Phase, string, bool) {
 	path := f.ancestors(n)
 	phase := PhaseNone
 	for i := len(path) - 1; i >= 0; i-- {
@@ -259,7 +260,12 @@ func (f *file) renderPhase(n *sitter.Node, guarded bool) (Phase, string, bool) {
 			name = f.ownerName(cur, path[:i])
 		}
 		if !guarded {
-			guarded = f.mountedGuarded(cur, path[i+1:], n)
+			fl, ok := flags[cur.ID()]
+			if !ok {
+				fl = f.mountedFlags(cur)
+				flags[cur.ID()] = fl
+			}
+			guarded = f.mountedGuarded(fl, cur, path[i+1:], n)
 		}
 		return phase, name, guarded
 	}
@@ -438,18 +444,13 @@ func (f *file) componentClass(cls *sitter.Node) (string, bool) {
 // A "mounted" flag is state that is false on the server and on the first
 // client render, and set to true in an effect: code behind it only renders
 // in the browser (the hydration-safe pattern next-themes and others
-// document).
-var (
-	mountedState = regexp.MustCompile(`\[\s*([A-Za-z_$][\w$]*)\s*,\s*([A-Za-z_$][\w$]*)\s*\]\s*=\s*(?:React\.)?useState(?:<[^>()]*>)?\(\s*false\s*\)`)
-	mountedHook  = regexp.MustCompile(`([A-Za-z_$][\w$]*)\s*=\s*(?:React\.)?(?:use(?:Is|Has)?(?:Mounted|Client|Hydrated|Browser)\s*\(\s*\)|useSyncExternalStore\([^;]*?\(\)\s*=>\s*true\s*,\s*\(\)\s*=>\s*false\s*\))`)
-)
-
-// mountedFlags returns the names of the mounted flags declared in fn.
+// document). The flags of a component are found by a byte scan of its text:
+//
+//	const [mounted, setMounted] = useState(false)  (with setMounted(true) in it)
+//	const isClient = useIsClient() / useMounted() / useHasMounted() / useHydrated()
+//	const isClient = useSyncExternalStore(subscribe, () => true, () => false)
 func (f *file) mountedFlags(fn *sitter.Node) map[string]bool {
 	text := f.src[fn.StartByte():fn.EndByte()]
-	if !bytes.Contains(text, []byte("use")) {
-		return nil
-	}
 	var flags map[string]bool
 	add := func(name string) {
 		if flags == nil {
@@ -457,15 +458,97 @@ func (f *file) mountedFlags(fn *sitter.Node) map[string]bool {
 		}
 		flags[name] = true
 	}
-	for _, m := range mountedState.FindAllSubmatch(text, -1) {
-		if setsTrue(text, string(m[2])) {
-			add(string(m[1]))
+	eachWordAny(text, "useState", func(at int) bool {
+		i := skipSpace(text, at+len("useState"))
+		if i < len(text) && text[i] == '<' {
+			j := bytes.IndexAny(text[i:], ">()")
+			if j < 0 || text[i+j] != '>' {
+				return true
+			}
+			i = skipSpace(text, i+j+1)
 		}
+		if !hasPrefixSpaced(text[i:], "(", "false", ")") {
+			return true
+		}
+		b := at
+		if b >= 6 && string(text[b-6:b]) == "React." {
+			b -= 6
+		}
+		names, ok := backIdents(text, b, "=", "]", "", ",", "", "[")
+		if ok && setsTrue(text, names[1]) {
+			add(names[0])
+		}
+		return true
+	})
+	for _, hook := range []string{"useIsClient", "useMounted", "useIsMounted", "useHasMounted", "useHydrated", "useIsHydrated", "useIsBrowser"} {
+		eachWordAny(text, hook, func(at int) bool {
+			if !hasPrefixSpaced(text[at+len(hook):], "(", ")") {
+				return true
+			}
+			if names, ok := backIdents(text, at, "=", ""); ok {
+				add(names[0])
+			}
+			return true
+		})
 	}
-	for _, m := range mountedHook.FindAllSubmatch(text, -1) {
-		add(string(m[1]))
-	}
+	eachWordAny(text, "useSyncExternalStore", func(at int) bool {
+		end := min(len(text), at+400)
+		i := bytes.IndexByte(text[at:end], ';')
+		if i > 0 {
+			end = at + i
+		}
+		call := bytes.Join(bytes.Fields(text[at:end]), nil)
+		if bytes.Contains(call, []byte(",()=>true,()=>false)")) {
+			if names, ok := backIdents(text, at, "=", ""); ok {
+				add(names[0])
+			}
+		}
+		return true
+	})
 	return flags
+}
+
+// hasPrefixSpaced reports whether text starts with the tokens, with any
+// white space around them.
+func hasPrefixSpaced(text []byte, tokens ...string) bool {
+	i := 0
+	for _, tok := range tokens {
+		i = skipSpace(text, i)
+		if !bytes.HasPrefix(text[i:], []byte(tok)) {
+			return false
+		}
+		i += len(tok)
+	}
+	return true
+}
+
+// backIdents reads tokens backwards from text[:end]: each punctuation token
+// must be there, and each "" is an identifier, returned in source order.
+func backIdents(text []byte, end int, tokens ...string) ([]string, bool) {
+	var names []string
+	i := end
+	for _, tok := range tokens {
+		for i > 0 && (text[i-1] == ' ' || text[i-1] == '\t' || text[i-1] == '\n' || text[i-1] == '\r') {
+			i--
+		}
+		if tok != "" {
+			if !bytes.HasSuffix(text[:i], []byte(tok)) {
+				return nil, false
+			}
+			i -= len(tok)
+			continue
+		}
+		j := i
+		for j > 0 && identPart[text[j-1]] {
+			j--
+		}
+		if j == i || !identStart[text[j]] {
+			return nil, false
+		}
+		names = append([]string{string(text[j:i])}, names...)
+		i = j
+	}
+	return names, true
 }
 
 // setsTrue reports whether text calls setter(true).
@@ -488,10 +571,10 @@ func setsTrue(text []byte, setter string) bool {
 	return found
 }
 
-// mountedGuarded reports whether a mounted-flag check in the component fn
-// dominates n. below holds the nodes from fn's child down to n's parent.
-func (f *file) mountedGuarded(fn *sitter.Node, below []*sitter.Node, n *sitter.Node) bool {
-	flags := f.mountedFlags(fn)
+// mountedGuarded reports whether a check of one of the mounted flags of the
+// component fn dominates n. below holds the nodes from fn's child down to
+// n's parent.
+func (f *file) mountedGuarded(flags map[string]bool, fn *sitter.Node, below []*sitter.Node, n *sitter.Node) bool {
 	if len(flags) == 0 {
 		return false
 	}
