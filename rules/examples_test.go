@@ -13,7 +13,6 @@ import (
 	"github.com/ssrlint/ssrlint/rules"
 )
 
-
 // TestDocExamples runs each rule on its own documentation, as Biome does:
 // the Example app must be reported, and the same app with the Use instead
 // files in place must not, so the docs cannot drift from the behaviour.

@@ -329,7 +329,7 @@ func TestDocs(t *testing.T) {
 	for _, d := range docs {
 		names = append(names, d.Name)
 	}
-	if want := []string{"clientcleanup", "clientenv", "directive", "dynamicssr", "effectimport", "embedscript", "expiryunits", "moduleglobal", "publicsecret", "renderglobal", "serverimport", "srcobject", "tokencache"}; !slices.Equal(names, want) {
+	if want := []string{"clientcleanup", "clientenv", "directive", "dynamicssr", "effectimport", "embedscript", "expiryunits", "moduleglobal", "publicsecret", "renderglobal", "secretimport", "secretprop", "serverimport", "srcobject", "tokenauth", "tokencache"}; !slices.Equal(names, want) {
 		t.Fatalf("Docs() = %v, want %v", names, want)
 	}
 	for _, d := range docs {

@@ -15,8 +15,11 @@ import (
 	"github.com/ssrlint/ssrlint/analyzers/moduleglobal"
 	"github.com/ssrlint/ssrlint/analyzers/publicsecret"
 	"github.com/ssrlint/ssrlint/analyzers/renderglobal"
+	"github.com/ssrlint/ssrlint/analyzers/secretimport"
+	"github.com/ssrlint/ssrlint/analyzers/secretprop"
 	"github.com/ssrlint/ssrlint/analyzers/serverimport"
 	"github.com/ssrlint/ssrlint/analyzers/srcobject"
+	"github.com/ssrlint/ssrlint/analyzers/tokenauth"
 	"github.com/ssrlint/ssrlint/analyzers/tokencache"
 )
 
@@ -28,7 +31,10 @@ var Analyzers = []*analysis.Analyzer{
 	renderglobal.Analyzer,
 	clientenv.Analyzer,
 	publicsecret.Analyzer,
+	secretprop.Analyzer,
+	secretimport.Analyzer,
 	tokencache.Analyzer,
+	tokenauth.Analyzer,
 	dynamicssr.Analyzer,
 	directive.Analyzer,
 	embedscript.Analyzer,

@@ -94,6 +94,9 @@ func Run(roots []string, opts Options) (*Result, error) {
 	if base == nil {
 		base = os.ReadFile
 	}
+	if opts.Session != nil {
+		base = opts.Session.graph.Reader(base)
+	}
 	readFile := func(p string) ([]byte, error) {
 		if b, ok := opts.Overlay[p]; ok {
 			return b, nil

@@ -117,3 +117,9 @@ func (s *Session) runFunc(ctx context.Context, a *analysis.Analyzer, overlay map
 // Changed (its client watches the files); then runs no longer compare the
 // files they know with the disk.
 func (s *Session) TrustChanges(on bool) { s.graph.TrustChanges(on) }
+
+// Verify returns the files the session read that changed on disk or are
+// gone since; report them through Changed. See ssrgraph.Session.Verify.
+func (s *Session) Verify(ctx context.Context) (modified, deleted []string) {
+	return s.graph.Verify(ctx)
+}

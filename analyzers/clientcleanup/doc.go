@@ -16,8 +16,10 @@
 // effect's dependencies leaves a client connected, with its WebSocket,
 // media tracks and call.
 //
-// A cleanup counts when it calls disconnect, leave, hangup, destroy or close
-// on anything, directly or through a local function; a cleanup the effect
+// A cleanup counts when it calls a method or function whose name says it
+// ends something — disconnect, leave, hangUp, destroy, close, stop, end,
+// dispose, teardown, cleanup, also within a name (endCall,
+// disconnectClient) — directly or through a local function; a cleanup the effect
 // gets from a call (return subscribe(...)) is trusted, as is a sibling
 // effect of the same component whose cleanup disconnects (the client kept in
 // state and torn down by a second effect). .dial and .join are only counted

@@ -30,7 +30,8 @@ const marker = "server-only"
 type Secret struct {
 	// Marked: the module imports "server-only" already.
 	Marked bool
-	// Reasons are short clauses for the message, most serious first.
+	// Reasons are clauses for the message, most serious first, each with
+	// the module as its subject: "reads the credential DATABASE_URL".
 	Reasons []string
 }
 
@@ -60,7 +61,7 @@ func Classify(m *ssrgraph.Module, public func(string) bool) (Secret, bool) {
 	}
 	md := rules.Minting()
 	if mints := mintgraph.ModuleMints(md, m); len(mints) > 0 {
-		what := "it mints SignalWire tokens"
+		what := "mints SignalWire tokens"
 		if p, _ := mintgraph.IsMint(md, mints[0]); p != "" {
 			what += " (" + p + ")"
 		} else {
@@ -81,18 +82,18 @@ func Classify(m *ssrgraph.Module, public func(string) bool) (Secret, bool) {
 		}
 		if len(creds) > 0 {
 			sort.Strings(creds)
-			what := "it reads the credential " + creds[0]
+			what := "reads the credential " + creds[0]
 			if len(creds) > 1 {
-				what = "it reads the credentials " + strings.Join(creds[:len(creds)-1], ", ") + " and " + creds[len(creds)-1]
+				what = "reads the credentials " + strings.Join(creds[:len(creds)-1], ", ") + " and " + creds[len(creds)-1]
 			}
 			s.Reasons = append(s.Reasons, what)
 		}
 	}
 	for _, h := range headers {
-		s.Reasons = append(s.Reasons, "it imports "+h+", which only works in server code")
+		s.Reasons = append(s.Reasons, "imports "+h+", which only works in server code")
 	}
 	if s.Marked {
-		s.Reasons = append(s.Reasons, `it is marked import "server-only", so Next fails the build`)
+		s.Reasons = append(s.Reasons, `is marked import "server-only", so Next fails the build`)
 	}
 	return s, len(s.Reasons) > 0
 }
@@ -106,9 +107,20 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// pulled is a server-only module and how the browser reaches it.
+type pulled struct {
+	m      *ssrgraph.Module
+	secret Secret
+	reach  ssrgraph.Reach
+}
+
 func run(pass *analysis.Pass) (any, error) {
 	g := pass.ResultOf[ssrgraph.Analyzer].(*ssrgraph.Graph)
 	public := clientenv.PublicNames(g)
+	// One finding per client-side import, listing the server-only modules
+	// it pulls in: a barrel can bring several at once.
+	groups := map[*ssrgraph.Edge][]pulled{}
+	var order []*ssrgraph.Edge
 	for _, m := range g.Modules {
 		// A "use client" module or an entry reads its secrets itself:
 		// there is no import to report (clientenv reports the reads).
@@ -127,7 +139,20 @@ func run(pass *analysis.Pass) (any, error) {
 		if e == nil {
 			continue
 		}
-		report(pass, g, m, s, reach, e)
+		if _, seen := groups[e]; !seen {
+			order = append(order, e)
+		}
+		groups[e] = append(groups[e], pulled{m, s, reach})
+	}
+	for _, e := range order {
+		ps := groups[e]
+		sort.SliceStable(ps, func(i, j int) bool {
+			if len(ps[i].reach.Trace) != len(ps[j].reach.Trace) {
+				return len(ps[i].reach.Trace) < len(ps[j].reach.Trace)
+			}
+			return ps[i].m.Rel < ps[j].m.Rel
+		})
+		report(pass, g, e, ps)
 	}
 	return nil, nil
 }
@@ -148,33 +173,79 @@ func crossing(r ssrgraph.Reach) *ssrgraph.Edge {
 	return nil
 }
 
-func report(pass *analysis.Pass, g *ssrgraph.Graph, m *ssrgraph.Module, s Secret, reach ssrgraph.Reach, e *ssrgraph.Edge) {
-	from := e.From
-	what := "this import puts " + m.Rel + " in the browser bundle"
-	if e.To != m {
-		what = "this import pulls " + m.Rel + " into the browser bundle (through " + e.Target() + ")"
+// list joins clauses: "a", "a and b", "a, b and c".
+func list(items []string) string {
+	if len(items) <= 1 {
+		return strings.Join(items, "")
 	}
-	reasons := s.Reasons[0]
-	if len(s.Reasons) > 1 {
-		reasons = strings.Join(s.Reasons[:len(s.Reasons)-1], ", ") + " and " + s.Reasons[len(s.Reasons)-1]
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// maxListed bounds how many modules one message names.
+const maxListed = 4
+
+func report(pass *analysis.Pass, g *ssrgraph.Graph, e *ssrgraph.Edge, ps []pulled) {
+	from := e.From
+	var msg string
+	var unmarked []string
+	for _, p := range ps {
+		if !p.secret.Marked {
+			unmarked = append(unmarked, p.m.Rel)
+		}
+	}
+	if len(ps) == 1 {
+		p := ps[0]
+		what := "this import puts " + p.m.Rel + " in the browser bundle"
+		if e.To != p.m {
+			what = "this import pulls " + p.m.Rel + " into the browser bundle (through " + e.Target() + ")"
+		}
+		var its []string
+		for _, r := range p.secret.Reasons {
+			its = append(its, "it "+r)
+		}
+		msg = fmt.Sprintf("%s, but it is server code: %s", what, list(its))
+	} else {
+		var mods []string
+		for i, p := range ps {
+			if i == maxListed {
+				mods = append(mods, fmt.Sprintf("and %d more", len(ps)-maxListed))
+				break
+			}
+			mods = append(mods, p.m.Rel+", which "+list(p.secret.Reasons))
+		}
+		msg = fmt.Sprintf("this import pulls %d server-only modules into the browser bundle (through %s): %s", len(ps), e.Target(), strings.Join(mods, "; "))
 	}
 	advice := "import only server-safe code from " + clientKind(from) + ": fetch what it needs from a route handler or pass it as props from a Server Component"
-	if !s.Marked {
-		advice += `, and add import "server-only" to ` + m.Rel
+	if len(unmarked) > 0 {
+		advice += `, and add import "server-only" to ` + list(unmarked)
 	}
-	msg := fmt.Sprintf("%s, but it is server code: %s: %s", what, reasons, advice)
+	msg += ": " + advice
 	start, end := from.Range(e.Import.StmtSpan)
 	d := analysis.Diagnostic{
 		Pos:      start,
 		End:      end,
 		Category: ssrgraph.TraceCategory,
 		Message:  msg,
-		Related:  g.Related(reach, nil),
+		Related:  g.Related(ps[0].reach, nil),
 	}
-	if !s.Marked {
-		if fix, ok := markerFix(pass, m); ok {
-			d.SuggestedFixes = []analysis.SuggestedFix{fix}
+	var edits []analysis.TextEdit
+	fixable := len(unmarked) > 0
+	for _, p := range ps {
+		if p.secret.Marked {
+			continue
 		}
+		te, ok := markerEdit(pass, p.m)
+		if !ok {
+			fixable = false
+			break
+		}
+		edits = append(edits, te)
+	}
+	if fixable {
+		d.SuggestedFixes = []analysis.SuggestedFix{{
+			Message:   `add import "server-only" to ` + list(unmarked) + ", so that Next fails the build when client code imports it",
+			TextEdits: edits,
+		}}
 	}
 	pass.Report(d)
 }
@@ -190,19 +261,19 @@ func clientKind(m *ssrgraph.Module) string {
 	return "client code"
 }
 
-// markerFix inserts `import "server-only";` as the first statement of m,
+// markerEdit inserts `import "server-only";` as the first statement of m,
 // after its directive prologue (a file-level "use cache" or "use strict"
 // must stay first) and hashbang line.
-func markerFix(pass *analysis.Pass, m *ssrgraph.Module) (analysis.SuggestedFix, bool) {
+func markerEdit(pass *analysis.Pass, m *ssrgraph.Module) (analysis.TextEdit, bool) {
 	src, err := pass.ReadFile(m.Path)
 	if err != nil {
-		return analysis.SuggestedFix{}, false
+		return analysis.TextEdit{}, false
 	}
 	at := m.Sum.PrologueEnd
 	text := `import "server-only";` + "\n"
 	if at > 0 {
 		if at > len(src) {
-			return analysis.SuggestedFix{}, false
+			return analysis.TextEdit{}, false
 		}
 		if nl := bytes.IndexByte(src[at:], '\n'); nl >= 0 {
 			at += nl + 1
@@ -213,8 +284,5 @@ func markerFix(pass *analysis.Pass, m *ssrgraph.Module) (analysis.SuggestedFix, 
 		text = "\n" + text
 	}
 	pos := m.Pos(at)
-	return analysis.SuggestedFix{
-		Message:   `add import "server-only" to ` + m.Rel + ", so that Next fails the build when client code imports it",
-		TextEdits: []analysis.TextEdit{{Pos: pos, End: pos, NewText: []byte(text)}},
-	}, true
+	return analysis.TextEdit{Pos: pos, End: pos, NewText: []byte(text)}, true
 }

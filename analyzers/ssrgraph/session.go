@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"slices"
 	"strings"
@@ -58,6 +59,19 @@ type Session struct {
 	// FileSet: each run starts past a fence at the end of fset, and new
 	// files are placed past the end of the run's FileSet.
 	fset *token.FileSet
+
+	// rmu guards the contents Reader serves: srcs holds the source files
+	// read or checked in the current run (across runs too when trusted),
+	// pkgs package.json reads, errors included (the side-effect check
+	// looks for one in every directory).
+	rmu  sync.RWMutex
+	srcs map[string][]byte
+	pkgs map[string]cachedRead
+}
+
+type cachedRead struct {
+	data []byte
+	err  error
 }
 
 // fileState is what a Session knows about one source file.
@@ -68,6 +82,7 @@ type fileState struct {
 	key     string // content cache key (includes the parse options)
 	opts    string // the parse options' Key
 	sum     *syntax.Summary
+	src     []byte      // the content (Reader serves it)
 	lines   []int       // line start offsets, until tf is made
 	tf      *token.File // in Session.fset
 	length  int
@@ -88,6 +103,15 @@ type appState struct {
 	// entries memoises entryKind by path while the app's layout is the same.
 	entries   map[string]entryMemo
 	layoutKey string
+	// prev is the last graph built, from prevStates (parallel to its
+	// source files) with resolution generation prevGen and app prevApp: a
+	// run in which none of them changed reuses it whole, so an edit in one
+	// app of a monorepo does not rebuild the others.
+	prev       *Graph
+	prevStates []*fileState
+	prevPaths  []string
+	prevGen    uint64
+	prevApp    *project.App
 }
 
 type entryMemo struct {
@@ -120,7 +144,56 @@ const (
 
 // NewSession returns an empty Session.
 func NewSession() *Session {
-	return &Session{files: map[string]*fileState{}, apps: map[string]*appState{}, diskLoaded: map[string]bool{}, fset: token.NewFileSet()}
+	return &Session{files: map[string]*fileState{}, apps: map[string]*appState{}, diskLoaded: map[string]bool{}, fset: token.NewFileSet(),
+		srcs: map[string][]byte{}, pkgs: map[string]cachedRead{}}
+}
+
+// Reader wraps the function a run reads files with (checker.Run gives
+// every pass the result, behind its overlay): source files the session has
+// read or checked in this run, and package.json files, come from memory.
+// Rules that read the modules again cost no I/O.
+func (s *Session) Reader(base func(string) ([]byte, error)) func(string) ([]byte, error) {
+	return func(p string) ([]byte, error) {
+		s.rmu.RLock()
+		src, ok := s.srcs[p]
+		var c cachedRead
+		if !ok && filepath.Base(p) == "package.json" {
+			c, ok = s.pkgs[p]
+			src = c.data
+		}
+		s.rmu.RUnlock()
+		if ok {
+			return src, c.err
+		}
+		data, err := base(p)
+		if filepath.Base(p) == "package.json" {
+			s.rmu.Lock()
+			s.pkgs[p] = cachedRead{data, err}
+			s.rmu.Unlock()
+		}
+		return data, err
+	}
+}
+
+// forgetRead drops what Reader holds for path and, for a directory, below it.
+func (s *Session) forgetRead(path string) {
+	s.rmu.Lock()
+	defer s.rmu.Unlock()
+	delete(s.srcs, path)
+	delete(s.pkgs, path)
+	prefix := path + string(filepath.Separator)
+	for _, m := range []map[string][]byte{s.srcs} {
+		for p := range m {
+			if strings.HasPrefix(p, prefix) {
+				delete(m, p)
+			}
+		}
+	}
+	for p := range s.pkgs {
+		if strings.HasPrefix(p, prefix) {
+			delete(s.pkgs, p)
+		}
+	}
 }
 
 // TrustChanges says whether every change on disk is reported through
@@ -154,6 +227,7 @@ func (a *appState) close() {
 // imports its creation or deletion can affect.
 func (s *Session) Changed(path string, kind Change) {
 	path = filepath.Clean(path)
+	s.forgetRead(path)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.forget(path)
@@ -235,15 +309,34 @@ func (s *Session) Build(ctx context.Context, pass *analysis.Pass, overlay map[st
 		fence := s.fset.AddFile("", max(s.fset.Base(), pass.Fset.Base()), 0)
 		pass.Fset.AddExistingFiles(fence)
 		s.fset.RemoveFile(fence)
+		if !s.trust {
+			// Contents are good for one run: the next compares with the disk.
+			s.rmu.Lock()
+			clear(s.srcs)
+			clear(s.pkgs)
+			s.rmu.Unlock()
+		}
 	}
 	dir := pass.Pkg.Path()
 	app, err := project.Load(dir, pass.ReadFile)
 	if err != nil {
 		return nil, fmt.Errorf("loading app %s: %w", dir, err)
 	}
-	g := &Graph{App: app, Fset: pass.Fset, byPath: map[string]*Module{}}
+	g := &Graph{App: app, Fset: pass.Fset, byPath: map[string]*Module{}, readFile: pass.ReadFile}
 	a := s.appFor(app)
-	if err := s.parse(ctx, g, a, pass, overlay, syntaxOptions()); err != nil {
+	paths, states, err := s.parse(ctx, g, a, pass, overlay, syntaxOptions())
+	if err != nil {
+		return nil, err
+	}
+	if prev := a.reusable(app, paths, states); prev != nil {
+		for _, m := range prev.Modules {
+			pass.Fset.AddExistingFiles(m.File)
+		}
+		prev.App, prev.Fset, prev.readFile = app, pass.Fset, pass.ReadFile
+		return prev, nil
+	}
+	a.prev = nil
+	if err := s.modules(g, a, pass, paths, states); err != nil {
 		return nil, err
 	}
 	if err := s.resolve(ctx, g, a); err != nil {
@@ -251,7 +344,21 @@ func (s *Session) Build(ctx context.Context, pass *analysis.Pass, overlay map[st
 	}
 	g.entries = a.entryFunc(g)
 	g.classify()
+	a.prev, a.prevStates, a.prevPaths, a.prevGen, a.prevApp = g, states, paths, a.gen, app
 	return g, nil
+}
+
+// reusable returns the app's previous graph when nothing it was built from
+// has changed: the same files with the same states, the same resolutions,
+// and the same app configuration (next.config, package.json, routers).
+func (a *appState) reusable(app *project.App, paths []string, states []*fileState) *Graph {
+	if a.prev == nil || a.prevGen != a.gen || !slices.Equal(paths, a.prevPaths) || !slices.Equal(states, a.prevStates) {
+		return nil
+	}
+	if !reflect.DeepEqual(app, a.prevApp) {
+		return nil
+	}
+	return a.prev
 }
 
 // entry is entryKind, through the session's memo when there is one.
@@ -285,7 +392,7 @@ func (a *appState) entryFunc(g *Graph) func(*Module) (string, Env) {
 
 // parse makes the graph's modules, reading and summarising only the files
 // that changed since the session last saw them.
-func (s *Session) parse(ctx context.Context, g *Graph, a *appState, pass *analysis.Pass, overlay map[string][]byte, opts *syntax.Options) error {
+func (s *Session) parse(ctx context.Context, g *Graph, a *appState, pass *analysis.Pass, overlay map[string][]byte, opts *syntax.Options) ([]string, []*fileState, error) {
 	var paths []string
 	for _, p := range pass.OtherFiles {
 		if syntax.IsSource(p) {
@@ -322,20 +429,48 @@ func (s *Session) parse(ctx context.Context, g *Graph, a *appState, pass *analys
 	}
 	wg.Wait()
 	// Keep what was read even when cancelled: the next build starts there.
+	s.rmu.Lock()
 	for i, st := range states {
 		if old := s.files[paths[i]]; old != st {
 			s.forget(paths[i])
 		}
 		if st != nil {
 			s.files[paths[i]] = st
+			if !st.overlay {
+				s.srcs[paths[i]] = st.src
+			}
 		}
 	}
+	s.rmu.Unlock()
 	if err := ctx.Err(); err != nil {
-		return err
+		return nil, nil, err
 	}
 	for i, st := range states {
 		if st == nil {
 			g.Problems = append(g.Problems, Problem{paths[i], errs[i]})
+		}
+	}
+	if cacheDir != "" && !s.diskLoaded[g.App.Dir] {
+		s.diskLoaded[g.App.Dir] = true
+		if memCache.dirty {
+			keys := make([]string, 0, len(states))
+			for _, st := range states {
+				if st != nil {
+					keys = append(keys, st.key)
+				}
+			}
+			if err := memCache.save(cacheDir, g.App.Dir, keys); err != nil {
+				g.Problems = append(g.Problems, Problem{cacheDir, err.Error()})
+			}
+		}
+	}
+	return paths, states, nil
+}
+
+// modules makes the graph's modules from the files' states.
+func (s *Session) modules(g *Graph, a *appState, pass *analysis.Pass, paths []string, states []*fileState) error {
+	for i, st := range states {
+		if st == nil {
 			continue
 		}
 		if st.tf == nil {
@@ -357,20 +492,6 @@ func (s *Session) parse(ctx context.Context, g *Graph, a *appState, pass *analys
 		g.byPath[m.Path] = m
 	}
 	g.sortModules()
-	if cacheDir != "" && !s.diskLoaded[g.App.Dir] {
-		s.diskLoaded[g.App.Dir] = true
-		if memCache.dirty {
-			keys := make([]string, 0, len(states))
-			for _, st := range states {
-				if st != nil {
-					keys = append(keys, st.key)
-				}
-			}
-			if err := memCache.save(cacheDir, g.App.Dir, keys); err != nil {
-				g.Problems = append(g.Problems, Problem{cacheDir, err.Error()})
-			}
-		}
-	}
 	return nil
 }
 
@@ -421,7 +542,7 @@ func summarise(p string, src []byte, key string, opts *syntax.Options) (*fileSta
 		}
 		memCache.put(key, sum)
 	}
-	return &fileState{key: key, opts: opts.Key(), sum: sum, lines: lineStarts(src), length: len(src)}, nil
+	return &fileState{key: key, opts: opts.Key(), sum: sum, src: src, lines: lineStarts(src), length: len(src)}, nil
 }
 
 // lineStarts returns the offsets at which the lines of src start.
@@ -550,7 +671,8 @@ func (s *Session) appFor(app *project.App) *appState {
 }
 
 // configStamps stats the files whose content steers resolution for app:
-// its own package.json, tsconfig and jsconfig, and the workspace root's.
+// its own package.json, tsconfig and jsconfig, the workspace root's, and
+// the workspace packages' package.json.
 func configStamps(app *project.App) map[string]stamp {
 	out := map[string]stamp{}
 	add := func(p string) {
@@ -567,9 +689,15 @@ func configStamps(app *project.App) map[string]stamp {
 			add(p)
 		}
 	}
-	if ws := app.Workspace; ws != nil && ws.Root != app.Dir {
-		for _, name := range []string{"package.json", "tsconfig.json", "tsconfig.base.json"} {
-			add(filepath.Join(ws.Root, name))
+	if ws := app.Workspace; ws != nil {
+		if ws.Root != app.Dir {
+			for _, name := range []string{"package.json", "tsconfig.json", "tsconfig.base.json"} {
+				add(filepath.Join(ws.Root, name))
+			}
+		}
+		// Their exports and sideEffects fields.
+		for _, dir := range ws.Packages {
+			add(filepath.Join(dir, "package.json"))
 		}
 	}
 	return out
@@ -585,4 +713,59 @@ func mapsEqual[V comparable](a, b map[string]V) bool {
 		}
 	}
 	return true
+}
+
+// Verify compares the files the session holds with the disk (size and
+// modification time) and returns those that changed or are gone, without
+// forgetting them: the caller reports them through Changed. A language
+// server whose client does not watch files runs it between analyses, so
+// that the analysis itself can trust the session (TrustChanges). A
+// cancelled ctx stops it early with what it found so far.
+func (s *Session) Verify(ctx context.Context) (modified, deleted []string) {
+	type item struct {
+		path string
+		mod  time.Time
+		size int64
+	}
+	s.mu.Lock()
+	items := make([]item, 0, len(s.files))
+	for p, st := range s.files {
+		if !st.overlay {
+			items = append(items, item{p, st.mod, st.size})
+		}
+	}
+	s.mu.Unlock()
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	next := make(chan item, len(items))
+	for _, it := range items {
+		next <- it
+	}
+	close(next)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for it := range next {
+				if ctx.Err() != nil {
+					return
+				}
+				fi, err := os.Stat(it.path)
+				switch {
+				case errors.Is(err, os.ErrNotExist):
+					mu.Lock()
+					deleted = append(deleted, it.path)
+					mu.Unlock()
+				case err != nil || !fi.ModTime().Equal(it.mod) || fi.Size() != it.size:
+					mu.Lock()
+					modified = append(modified, it.path)
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	slices.Sort(modified)
+	slices.Sort(deleted)
+	return modified, deleted
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"path"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/ssrlint/ssrlint/analyzers/syntax"
@@ -168,10 +169,11 @@ type pruner struct {
 	esm  map[*Module]bool
 	// effective memoises each edge's replacement edges.
 	effective map[*Edge][]*Edge
+	walks     map[memoKey][]*Module
 }
 
 func (g *Graph) newPruner() *pruner {
-	p := &pruner{g: g, req: map[*Module]names{}, defs: map[*Module]names{}, esm: map[*Module]bool{}, effective: map[*Edge][]*Edge{}}
+	p := &pruner{g: g, req: map[*Module]names{}, defs: map[*Module]names{}, esm: map[*Module]bool{}, effective: map[*Edge][]*Edge{}, walks: map[memoKey][]*Module{}}
 	for _, m := range g.Modules {
 		p.defs[m], p.esm[m] = localNames(m)
 	}
@@ -182,27 +184,47 @@ func (g *Graph) newPruner() *pruner {
 // requested computes, to a fixpoint, the names each module is asked for by
 // any importer.
 func (p *pruner) requested() {
+	// Only the names a module gained since it was last processed are
+	// forwarded (forwarded distributes over union), so each name crosses
+	// each re-export edge once.
+	// Only barrels' requests are ever read (to forward them, and by edges):
+	// other modules are not tracked.
+	barrel := map[*Module]bool{}
+	for _, m := range p.g.Modules {
+		for _, e := range m.Edges {
+			if e.To != nil && !e.Import.TypeOnly && e.Import.Kind == syntax.ImportReExport {
+				barrel[m] = true
+				break
+			}
+		}
+	}
 	var work []*Module
+	pending := map[*Module]names{}
 	add := func(t *Module, n names) {
+		if !barrel[t] {
+			return
+		}
 		r := p.req[t]
 		if r == nil {
 			r = names{}
 			p.req[t] = r
 		}
-		grew := false
 		for k := range n {
 			if !r[k] {
 				r[k] = true
-				grew = true
+				d := pending[t]
+				if d == nil {
+					d = names{}
+					pending[t] = d
+					work = append(work, t)
+				}
+				d[k] = true
 			}
-		}
-		if grew {
-			work = append(work, t)
 		}
 	}
 	for _, m := range p.g.Modules {
 		for _, e := range m.Edges {
-			if e.To != nil && !e.Import.TypeOnly && e.Import.Kind != syntax.ImportReExport {
+			if e.To != nil && barrel[e.To] && !e.Import.TypeOnly && e.Import.Kind != syntax.ImportReExport {
 				add(e.To, p.edgeNames(e, nil))
 			}
 		}
@@ -216,9 +238,11 @@ func (p *pruner) requested() {
 	for len(work) > 0 {
 		m := work[len(work)-1]
 		work = work[:len(work)-1]
+		delta := pending[m]
+		delete(pending, m)
 		for _, e := range m.Edges {
 			if e.To != nil && !e.Import.TypeOnly && e.Import.Kind == syntax.ImportReExport {
-				if n := p.forwarded(e, p.req[m]); len(n) > 0 {
+				if n := p.forwarded(e, delta); len(n) > 0 {
 					add(e.To, n)
 				}
 			}
@@ -262,35 +286,68 @@ func (p *pruner) edges(e *Edge) []*Edge {
 	if r, ok := p.effective[e]; ok {
 		return r
 	}
+	if e.To != nil && !e.Import.TypeOnly && !e.To.sef {
+		// The common case, without the walk: live keeps every edge into a
+		// module that may have side effects.
+		out := []*Edge{e}
+		p.effective[e] = out
+		return out
+	}
 	var out []*Edge
 	if e.To != nil && !e.Import.TypeOnly {
-		want := p.req[e.From]
-		seen := map[*Module]bool{}
-		var walk func(t *Module, n names, depth int)
-		walk = func(t *Module, n names, depth int) {
-			if p.live(t, n) {
-				if t == e.To {
-					out = append(out, e)
-				} else {
-					out = append(out, &Edge{From: e.From, Import: e.Import, To: t})
-				}
-				return
-			}
-			if seen[t] || depth > 64 {
-				return
-			}
-			seen[t] = true
-			for _, e2 := range t.Edges {
-				if e2.To == nil || e2.Import.TypeOnly || e2.Import.Kind != syntax.ImportReExport {
-					continue
-				}
-				if fwd := p.forwarded(e2, n); len(fwd) > 0 {
-					walk(e2.To, fwd, depth+1)
-				}
+		for _, t := range p.targets(e.To, p.edgeNames(e, p.req[e.From])) {
+			if t == e.To {
+				out = append(out, e)
+			} else {
+				out = append(out, &Edge{From: e.From, Import: e.Import, To: t})
 			}
 		}
-		walk(e.To, p.edgeNames(e, want), 0)
 	}
 	p.effective[e] = out
 	return out
+}
+
+// targets returns the modules a bundler evaluates when t is asked for n:
+// t itself if it is live, otherwise, through its re-exports, the modules
+// that define the names. Memoised by (t, n): many importers ask a barrel
+// for the same names.
+func (p *pruner) targets(t *Module, n names) []*Module {
+	keys := make([]string, 0, len(n))
+	for k := range n {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	key := memoKey{t, strings.Join(keys, "\x00")}
+	if r, ok := p.walks[key]; ok {
+		return r
+	}
+	var out []*Module
+	seen := map[*Module]bool{}
+	var walk func(t *Module, n names, depth int)
+	walk = func(t *Module, n names, depth int) {
+		if p.live(t, n) {
+			out = append(out, t)
+			return
+		}
+		if seen[t] || depth > 64 {
+			return
+		}
+		seen[t] = true
+		for _, e2 := range t.Edges {
+			if e2.To == nil || e2.Import.TypeOnly || e2.Import.Kind != syntax.ImportReExport {
+				continue
+			}
+			if fwd := p.forwarded(e2, n); len(fwd) > 0 {
+				walk(e2.To, fwd, depth+1)
+			}
+		}
+	}
+	walk(t, n, 0)
+	p.walks[key] = out
+	return out
+}
+
+type memoKey struct {
+	t     *Module
+	names string
 }

@@ -141,28 +141,56 @@ type Expiry struct {
 // render fills in the Phase of function-context references and SDK calls,
 // and extracts effects, srcObject props and expiry_at values.
 func (f *file) render() {
-	flags := map[uintptr]map[string]bool{} // component → its mounted flags
+	memo := &renderMemo{flags: map[uintptr]map[string]bool{}, roles: map[uintptr]roleOf{}}
 	for i := range f.sum.Globals {
 		r := &f.sum.Globals[i]
 		if r.Context != CtxFunction || r.Shadowed || r.Kind == RefTypeof {
 			continue
 		}
 		if id := f.nodeAt(r.Span.Start, r.Span.End); id != nil {
-			r.Phase, r.Component, r.Guarded = f.renderPhase(id, r.Guarded, flags)
+			r.Phase, r.Component, r.Guarded = f.renderPhase(id, r.Guarded, memo)
 		}
 	}
 	for i := range f.sum.BindingUses {
 		u := &f.sum.BindingUses[i]
-		if u.Context != CtxFunction {
+		if u.Context != CtxFunction || !maybeConstructor(u, f.sum.Imports) {
 			continue
 		}
 		if n := f.nodeAt(u.Span.Start, u.Span.End); n != nil {
-			u.Phase, u.Component, u.Guarded = f.renderPhase(n, u.Guarded, flags)
+			u.Phase, u.Component, u.Guarded = f.renderPhase(n, u.Guarded, memo)
 		}
 	}
 	f.effects()
 	f.srcObjects()
 	f.expiries()
+}
+
+// maybeConstructor rules out the calls that are never an SDK constructor,
+// to save the phase walk on the most common ones: hooks (use…) and React's
+// and Next's own exports.
+func maybeConstructor(u *BindingUse, imports []Import) bool {
+	if isHookName(u.Local) && u.Member == "" || u.Import < 0 || u.Import >= len(imports) {
+		return false
+	}
+	switch spec := imports[u.Import].Spec; {
+	case spec == "react", spec == "react-dom", spec == "next", strings.HasPrefix(spec, "next/"):
+		return false
+	}
+	return true
+}
+
+// renderMemo caches, while render runs, what the many references in one
+// component share: the role of each function and each component's mounted
+// flags.
+type renderMemo struct {
+	flags map[uintptr]map[string]bool
+	roles map[uintptr]roleOf
+}
+
+type roleOf struct {
+	r    role
+	p    Phase
+	name string
 }
 
 // role is what a function is to React.
@@ -214,9 +242,8 @@ func isHookName(s string) bool {
 
 // renderPhase classifies the innermost function around n that decides when
 // n runs. guarded is n's guard flag so far; the result also counts a
-// "mounted" flag check in the component (see mountedGuarded). flags caches
-// each component's mounted flags.
-func (f *file) renderPhase(n *sitter.Node, guarded bool, flags map[uintptr]map[string]bool) (Phase, string, bool) {
+// "mounted" flag check in the component (see mountedGuarded).
+func (f *file) renderPhase(n *sitter.Node, guarded bool, memo *renderMemo) (Phase, string, bool) {
 	path := f.ancestors(n)
 	phase := PhaseNone
 	for i := len(path) - 1; i >= 0; i-- {
@@ -235,7 +262,12 @@ func (f *file) renderPhase(n *sitter.Node, guarded bool, flags map[uintptr]map[s
 		if !isFunctionNode(t) {
 			continue
 		}
-		r, p, name := f.functionRole(cur, path[:i])
+		ro, ok := memo.roles[cur.ID()]
+		if !ok {
+			ro.r, ro.p, ro.name = f.functionRole(cur, path[:i])
+			memo.roles[cur.ID()] = ro
+		}
+		r, p, name := ro.r, ro.p, ro.name
 		switch r {
 		case roleTransparent:
 			continue
@@ -260,10 +292,10 @@ func (f *file) renderPhase(n *sitter.Node, guarded bool, flags map[uintptr]map[s
 			name = f.ownerName(cur, path[:i])
 		}
 		if !guarded {
-			fl, ok := flags[cur.ID()]
+			fl, ok := memo.flags[cur.ID()]
 			if !ok {
 				fl = f.mountedFlags(cur)
-				flags[cur.ID()] = fl
+				memo.flags[cur.ID()] = fl
 			}
 			guarded = f.mountedGuarded(fl, cur, path[i+1:], n)
 		}
@@ -683,8 +715,37 @@ func (f *file) effects() {
 	}
 }
 
-// teardownWords are the methods that end an SDK client, room session or call.
-var teardownWords = []string{"disconnect", "leave", "hangup", "hangUp", "destroy", "close"}
+// teardownParts are the words that, as a part of a camelCase name, say a
+// call ends a client, a room session or a call: c.disconnect(),
+// room.leave(), call.hangUp(), endCall(), teardown(), disconnectClient().
+var teardownParts = map[string]bool{
+	"disconnect": true, "leave": true, "hangup": true, "destroy": true, "close": true, "teardown": true,
+	"cleanup": true, "stop": true, "end": true, "dispose": true, "unmount": true,
+}
+
+// isTeardownName reports whether a name has a teardown word among its
+// camelCase or snake_case parts (hangUp and cleanUp count as one word).
+func isTeardownName(name string) bool {
+	var parts []string
+	start := 0
+	for i := 1; i <= len(name); i++ {
+		if i == len(name) || name[i] == '_' || name[i] >= 'A' && name[i] <= 'Z' {
+			if i > start {
+				parts = append(parts, strings.ToLower(strings.Trim(name[start:i], "_")))
+			}
+			start = i
+		}
+	}
+	for i, p := range parts {
+		if teardownParts[p] {
+			return true
+		}
+		if i+1 < len(parts) && teardownParts[p+parts[i+1]] {
+			return true
+		}
+	}
+	return false
+}
 
 func (f *file) effectAt(hook string, start, end int) {
 	id := f.nodeAt(start, end)
@@ -739,21 +800,22 @@ func (f *file) effectAt(hook string, start, end int) {
 	f.sum.Effects = append(f.sum.Effects, e)
 }
 
-// hasTeardownWord reports whether text has `.disconnect` or another
-// teardown method after a member dot.
+// hasTeardownWord reports whether text has a name with a teardown word in
+// it: a method (c.disconnect) or a function (endCall).
 func hasTeardownWord(text []byte) bool {
-	for _, w := range teardownWords {
-		found := false
-		eachWordAny(text, w, func(start int) bool {
-			if start > 0 && text[start-1] == '.' {
-				found = true
-				return false
-			}
-			return true
-		})
-		if found {
+	for i := 0; i < len(text); {
+		if !identStart[text[i]] || i > 0 && identPart[text[i-1]] {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(text) && identPart[text[j]] {
+			j++
+		}
+		if isTeardownName(string(text[i:j])) {
 			return true
 		}
+		i = j
 	}
 	return false
 }
@@ -893,20 +955,14 @@ func (f *file) cleanupValue(v *sitter.Node, depth int) Cleanup {
 		}
 		return CleanupUnknown
 	case t == "member_expression":
-		if p := v.ChildByFieldName("property"); p != nil {
-			for _, w := range teardownWords {
-				if f.text(p) == w {
-					return CleanupTeardown
-				}
-			}
+		if p := v.ChildByFieldName("property"); p != nil && isTeardownName(f.text(p)) {
+			return CleanupTeardown
 		}
 		return CleanupUnknown
 	case t == "call_expression", t == "await_expression":
 		return CleanupUnknown
-	case t == "undefined", t == "null", t == "false", t == "true", t == "number", t == "string", t == "object",
-		t == "array", t == "template_string", t == "jsx_element", t == "jsx_self_closing_element":
-		return CleanupNone
 	}
+	// undefined, null, literals, objects: not a function.
 	return CleanupNone
 }
 
@@ -1123,7 +1179,7 @@ const (
 func (f *file) expiry(v *sitter.Node) {
 	expr := v
 	if v.Type() == "shorthand_property_identifier" || unwrapExpr(v).Type() == "identifier" {
-		val := f.identValue(unwrapExpr(v))
+		val := f.localValue(unwrapExpr(v))
 		if val == nil {
 			return
 		}
@@ -1144,19 +1200,6 @@ func (f *file) expiry(v *sitter.Node) {
 	f.sum.Expiries = append(f.sum.Expiries, e)
 }
 
-// identValue returns the initialiser of the local an identifier (or a
-// shorthand property) names.
-func (f *file) identValue(id *sitter.Node) *sitter.Node {
-	d := f.aliasDecl(f.text(id), int(id.StartByte()))
-	if d == nil || d.node == nil || d.node.Type() != "variable_declarator" {
-		return nil
-	}
-	if d.node.StartByte() <= id.StartByte() && id.StartByte() < d.node.EndByte() {
-		return nil
-	}
-	return d.node.ChildByFieldName("value")
-}
-
 // timeUnit says whether an expression is a timestamp in seconds or in
 // milliseconds.
 func (f *file) timeUnit(v *sitter.Node, depth int) unit {
@@ -1175,7 +1218,7 @@ func (f *file) timeUnit(v *sitter.Node, depth int) unit {
 		}
 		return unitMillis
 	case "identifier":
-		return f.timeUnit(f.identValue(v), depth+1)
+		return f.timeUnit(f.localValue(v), depth+1)
 	case "binary_expression":
 		l, r := v.ChildByFieldName("left"), v.ChildByFieldName("right")
 		switch f.operator(v) {

@@ -231,6 +231,14 @@ import { useEffect, useLayoutEffect } from "react";
 		{"no SDK", `function D() {
   useEffect(() => { window.scrollTo(0, 0); }, []);
 }`, ""},
+		{"cleanup calls a function named for it", `function D() {
+  const { disconnectClient } = useCall();
+  useEffect(() => {
+    const c = new SignalWire(p);
+    register(c);
+    return () => disconnectClient();
+  }, []);
+}`, "teardown 0 c"},
 		{"ends in return", `function D() {
   useEffect(() => {
     const c = new SignalWire(p);
@@ -348,5 +356,18 @@ func TestExpiries(t *testing.T) {
 				t.Errorf("got %q, want %q", got, c.want)
 			}
 		})
+	}
+}
+
+func TestIsTeardownName(t *testing.T) {
+	for name, want := range map[string]bool{
+		"disconnect": true, "hangUp": true, "hangup": true, "leave": true, "endCall": true, "teardown": true,
+		"tearDown": true, "cleanUp": true, "disconnectClient": true, "leave_room": true, "stopCall": true,
+		"send": false, "append": false, "clearInterval": false, "setClient": false, "removeEventListener": false,
+		"pending": false, "closest": false, "legend": false,
+	} {
+		if got := isTeardownName(name); got != want {
+			t.Errorf("isTeardownName(%q) = %v, want %v", name, got, want)
+		}
 	}
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/ssrlint/ssrlint/analyzers/checker"
 	"github.com/ssrlint/ssrlint/analyzers/dotenv"
+	"github.com/ssrlint/ssrlint/analyzers/project"
 	"github.com/ssrlint/ssrlint/analyzers/ssrgraph"
 	"github.com/ssrlint/ssrlint/analyzers/suppress"
 	"github.com/ssrlint/ssrlint/analyzers/syntax"
@@ -29,6 +30,9 @@ func (s *server) changed() {
 		s.cancelRun()
 		s.cancelRun = nil
 	}
+	now := time.Now()
+	s.burst = now.Sub(s.lastChange) < s.debounce
+	s.lastChange = now
 	s.mu.Unlock()
 	select {
 	case s.wake <- struct{}{}:
@@ -36,8 +40,10 @@ func (s *server) changed() {
 	}
 }
 
-// scheduler runs analyses one at a time: after a change, it waits until no
-// further change has come for the debounce time, then analyses.
+// scheduler runs analyses one at a time. A change that comes alone (the
+// previous one is older than the debounce time) is analysed at once; in a
+// burst of changes, it waits until none has come for the debounce time.
+// Either way a change cancels the analysis it makes stale.
 func (s *server) scheduler(ctx context.Context) {
 	defer s.wg.Done()
 	for {
@@ -47,8 +53,13 @@ func (s *server) scheduler(ctx context.Context) {
 		case <-s.wake:
 		}
 		s.mu.Lock()
-		d := s.debounce
+		d, burst := s.debounce, s.burst
 		s.mu.Unlock()
+		if !burst {
+			s.analyze(ctx)
+			s.verify(ctx)
+			continue
+		}
 		timer := time.NewTimer(d)
 	quiet:
 		for {
@@ -63,6 +74,35 @@ func (s *server) scheduler(ctx context.Context) {
 			}
 		}
 		s.analyze(ctx)
+		s.verify(ctx)
+	}
+}
+
+// verify, when the client does not report file changes, compares the files
+// the session holds with the disk after an analysis (not before: the next
+// edit's analysis should not wait for thousands of stats) and schedules a
+// new analysis when some changed. A change from the client cancels it.
+func (s *server) verify(ctx context.Context) {
+	defer s.recoverGo("checking files on disk")
+	s.mu.Lock()
+	if s.watched || s.shutdown {
+		s.mu.Unlock()
+		return
+	}
+	vctx, cancel := context.WithCancel(ctx)
+	s.cancelRun = cancel
+	s.mu.Unlock()
+	defer cancel()
+	modified, deleted := s.sess.Verify(vctx)
+	for _, p := range modified {
+		s.sess.Changed(p, ssrgraph.Modified)
+	}
+	for _, p := range deleted {
+		s.sess.Changed(p, ssrgraph.Deleted)
+	}
+	if len(modified)+len(deleted) > 0 {
+		s.log.Printf("%d files changed on disk, %d deleted", len(modified), len(deleted))
+		s.changed()
 	}
 }
 
@@ -157,11 +197,11 @@ func (s *server) analyze(ctx context.Context) {
 		texts[p] = b
 	}
 	sn := &snapshot{run: run, fset: res.Fset, versions: versions, texts: texts, diags: map[string][]found{}}
-	sups := s.suppressions(sn, res)
+	sups := suppress.NewSet()
 	for _, d := range res.Diagnostics {
 		if pos := res.Fset.Position(d.Pos); pos.IsValid() {
 			if !sups.Has(pos.Filename) {
-				sups.Add(pos.Filename, s.fileSuppressions(sn, pos.Filename))
+				sups.Add(pos.Filename, s.fileSuppressions(sn, res, d.App, pos.Filename))
 			}
 			if sups.Match(pos.Filename, pos.Line, d.Analyzer.Name) {
 				continue
@@ -184,25 +224,16 @@ func (s *server) analyze(ctx context.Context) {
 	s.log.Printf("run %d: %d findings in %d files, %v", run, len(res.Diagnostics), len(sn.diags), time.Since(start).Round(time.Millisecond))
 }
 
-// suppressions collects the ssrlint-ignore comments of the run's modules
-// (parsed with them, so the editor's unsaved comments count).
-func (s *server) suppressions(sn *snapshot, res *checker.Result) *suppress.Set {
-	set := suppress.NewSet()
-	for _, app := range res.Apps {
-		g, _ := res.Results[app][ssrgraph.Analyzer].(*ssrgraph.Graph)
-		if g == nil {
-			continue
-		}
-		for _, m := range g.Modules {
-			set.Add(m.Path, m.Sum.Suppressions)
+// fileSuppressions returns the ssrlint-ignore comments of a file with
+// findings: from its summary when it is a module of the app (parsed with
+// the editor's unsaved text), otherwise read now (.env files, config files
+// a rule reports on).
+func (s *server) fileSuppressions(sn *snapshot, res *checker.Result, app *project.App, path string) []syntax.Suppression {
+	if g, _ := res.Results[app][ssrgraph.Analyzer].(*ssrgraph.Graph); g != nil {
+		if m := g.Module(path); m != nil {
+			return m.Sum.Suppressions
 		}
 	}
-	return set
-}
-
-// fileSuppressions reads the comments of a file a finding is in that is
-// not a module: a .env file, or a config file a rule reports on.
-func (s *server) fileSuppressions(sn *snapshot, path string) []syntax.Suppression {
 	src, err := sn.text(path)
 	if err != nil {
 		return nil

@@ -42,9 +42,10 @@ import (
 	"github.com/ssrlint/ssrlint/analyzers/ssrgraph"
 )
 
-// DefaultDebounce is how long the server waits after an edit for the next
-// one before analysing: long enough to coalesce a burst of keystrokes,
-// short next to the 100 ms an edit's diagnostics should take.
+// DefaultDebounce is how long the server waits, in a burst of edits, for
+// the next one before analysing: long enough to coalesce keystrokes that
+// come faster than an analysis, short next to the 100 ms an edit's
+// diagnostics should take. An edit that comes alone is analysed at once.
 const DefaultDebounce = 20 * time.Millisecond
 
 // Options configure a server.
@@ -124,8 +125,11 @@ type server struct {
 	debounce    time.Duration
 	roots       []string // workspace folders, absolute
 	docs        map[string]*document
-	watching    bool // the client watches files for us
+	watching    bool // the client can watch files for us
+	watched     bool // it does: the file watcher is registered
 	wake        chan struct{}
+	lastChange  time.Time     // when changed was last called
+	burst       bool          // it came within the debounce time of the one before
 	exited      chan struct{} // closed by the exit notification
 	exitOnce    sync.Once
 	cancelRun   context.CancelFunc
@@ -142,6 +146,10 @@ type document struct {
 }
 
 func newServer(opts Options) *server {
+	sess := checker.NewSession()
+	// Analyses trust the session; changes on disk come from the client's
+	// file watcher or, without one, from verify between analyses.
+	sess.TrustChanges(true)
 	if opts.Log == nil {
 		opts.Log = io.Discard
 	}
@@ -155,7 +163,7 @@ func newServer(opts Options) *server {
 	return &server{
 		opts:      opts,
 		log:       log.New(opts.Log, "ssrlint lsp: ", log.LstdFlags|log.Lmicroseconds),
-		sess:      checker.NewSession(),
+		sess:      sess,
 		debounce:  d,
 		docs:      map[string]*document{},
 		wake:      make(chan struct{}, 1),
@@ -317,11 +325,14 @@ func (s *server) initializedNote(context.Context, *jrpc2.Request) (any, error) {
 				RegisterOptions: DidChangeWatchedFilesRegistrationOptions{Watchers: watchers},
 			}}})
 			if err != nil {
-				s.log.Printf("client did not register file watchers (%v); files are compared with the disk on every run", err)
+				s.log.Printf("client did not register file watchers (%v); files are compared with the disk between analyses", err)
 				return
 			}
-			// The client reports every change: no need to stat every file.
-			s.sess.TrustChanges(true)
+			// The client reports every change: no need to compare files
+			// with the disk.
+			s.mu.Lock()
+			s.watched = true
+			s.mu.Unlock()
 		}()
 	}
 	s.changed()

@@ -229,3 +229,28 @@ func writeFile(t testing.TB, p, s string) {
 		t.Fatal(err)
 	}
 }
+
+// TestDiskChangesWithoutWatcher: a client that does not watch files still
+// gets findings from files changed on disk behind its back, once anything
+// makes the server analyse again.
+func TestDiskChangesWithoutWatcher(t *testing.T) {
+	root := copyFixture(t, "web")
+	c := startServer(t, Options{})
+	c.initialize(root, false, nil)
+	roomPath := filepath.Join(root, "app/_components/room.tsx")
+	roomURI := uriOf(roomPath)
+	room := readFile(t, roomPath)
+	c.notify("textDocument/didOpen", DidOpenTextDocumentParams{TextDocument: TextDocumentItem{URI: roomURI, LanguageID: "typescriptreact", Version: 1, Text: room}})
+	swPath := filepath.Join(root, "lib/sw.ts")
+	writeFile(t, swPath, readFile(t, swPath)+"\nexport const width = window.innerWidth;\n")
+	c.notify("textDocument/didChange", DidChangeTextDocumentParams{
+		TextDocument:   VersionedTextDocumentIdentifier{URI: roomURI, Version: 2},
+		ContentChanges: []TextDocumentContentChangeEvent{{Text: room + "\n"}},
+	})
+	c.waitDiags(uriOf(swPath), hasCode("moduleglobal"))
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.regs) != 0 {
+		t.Errorf("registered file watchers with a client that cannot take them: %v", c.regs)
+	}
+}

@@ -1,5 +1,6 @@
 import { Dialer } from "./_components/dialer";
 import { Panel } from "./_components/panel";
+import { PlanBadge } from "./_components/plan-badge";
 import { mintToken } from "@/lib/signalwire";
 import { sessionId } from "@/lib/session";
 
@@ -11,6 +12,7 @@ export default async function Home() {
     <main>
       <Dialer id="sales" token={token} />
       <Panel />
+      <PlanBadge plan="pro" />
     </main>
   );
 }

@@ -107,3 +107,15 @@ export function DialAndHangUp({ client }: { client: SignalWire }) {
   }, [client]);
   return null;
 }
+
+declare function useCallContext(): { register(c: SignalWire): void; disconnectClient(): void };
+
+// Fine: the cleanup calls a function from a context hook named for what it does.
+export function ContextDialer({ token }: { token: string }) {
+  const { register, disconnectClient } = useCallContext();
+  useEffect(() => {
+    register(new SignalWire(new StaticCredentialProvider({ token })));
+    return () => disconnectClient();
+  }, [token, register, disconnectClient]);
+  return null;
+}

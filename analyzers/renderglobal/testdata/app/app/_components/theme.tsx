@@ -18,3 +18,16 @@ export function SafeToggle() {
   const [theme] = useState(() => (typeof window === "undefined" ? "light" : localStorage.getItem("theme") ?? "light"));
   return <span>{theme}</span>;
 }
+
+// A try/catch stops the crash, but the server renders the fallback and the
+// browser the stored value: still a hydration mismatch.
+export function useStoredName() {
+  const [name] = useState(() => {
+    try {
+      return localStorage.getItem("name") ?? ""; // want `localStorage is read in a state initializer \(useState/useReducer\) of useStoredName`
+    } catch {
+      return "";
+    }
+  });
+  return name;
+}

@@ -1,0 +1,1 @@
+export { POST as GET } from "../a/route";

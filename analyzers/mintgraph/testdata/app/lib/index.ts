@@ -1,0 +1,2 @@
+export * from "./sw";
+export { mint as mintRoom } from "./sw";

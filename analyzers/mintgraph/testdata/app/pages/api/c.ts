@@ -1,0 +1,5 @@
+import { viewer } from "@/lib";
+
+export default async function handler() {
+  return viewer();
+}

@@ -1,0 +1,3 @@
+export * from "./plans";
+export * from "./charges";
+export * from "./ledger";
