@@ -54,6 +54,9 @@ type Site struct {
 	Path string
 }
 
+// Last returns the hop that makes the request: its module holds Req.
+func (s Site) Last() Hop { return s.Chain[len(s.Chain)-1] }
+
 // Handler is an exported request handler of a route.
 type Handler struct {
 	// Method is the HTTP method export ("POST"), or "default" for a Pages
@@ -231,7 +234,13 @@ type Reach struct {
 	// Direct reports whether one reference of a function, by itself, has
 	// the property (without following it).
 	Direct func(m *ssrgraph.Module, u syntax.FuncUse) bool
-	memo   map[Fn]int8 // 1 yes, -1 no, 0 in progress
+	// Unknown makes a reference into a first-party module that Targets
+	// cannot follow (a binding that is not a top-level function, such as
+	// `export const { auth } = NextAuth(config)`) count as having the
+	// property: for a property whose absence is reported, assuming it
+	// costs a missed finding, not a false one.
+	Unknown bool
+	memo    map[Fn]int8 // 1 yes, -1 no, 0 in progress
 }
 
 // NewReach returns a Reach for the property direct.
@@ -250,7 +259,11 @@ func (r *Reach) Calls(f Fn, before int) bool {
 		if r.Direct(f.M, u) {
 			return true
 		}
-		for _, t := range Targets(f.M, u) {
+		ts := Targets(f.M, u)
+		if len(ts) == 0 && r.Unknown && u.Import >= 0 && u.Import < len(f.M.Edges) && f.M.Edges[u.Import].To != nil {
+			return true
+		}
+		for _, t := range ts {
 			if r.all(t) {
 				return true
 			}

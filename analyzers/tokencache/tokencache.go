@@ -3,11 +3,13 @@ package tokencache
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/ssrlint/ssrlint/analyzers/mintgraph"
 	"github.com/ssrlint/ssrlint/analyzers/ssrgraph"
 	"github.com/ssrlint/ssrlint/analyzers/syntax"
 	"github.com/ssrlint/ssrlint/rules"
@@ -21,12 +23,6 @@ var Analyzer = &analysis.Analyzer{
 	Requires: []*analysis.Analyzer{ssrgraph.Analyzer},
 	Run:      run,
 }
-
-// methods are the route handler exports, in the order findings are made.
-var methods = []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
-
-// maxDepth bounds how many functions a mint is followed through.
-const maxDepth = 8
 
 // model is what the app's version and config say about caching.
 type model struct {
@@ -54,53 +50,26 @@ func modelOf(g *ssrgraph.Graph) model {
 
 func (md model) version() string { return "Next " + strconv.Itoa(md.major) }
 
-// fref names one top-level function of a module.
-type fref struct {
-	m  *ssrgraph.Module
-	fi int
-}
-
-func (f fref) fn() *syntax.Func { return &f.m.Sum.Funcs[f.fi] }
-
-// hop is one step of a mint's call chain: in function f, the reference at
-// [off, end) leads on (to the next function, or is the request itself).
-type hop struct {
-	fref
-	off, end int
-}
-
-// site is a token mint reached from a handler.
-type site struct {
-	chain []hop // chain[0] is in the handler
-	req   *syntax.Request
-	path  string // the token REST path the URL contains, "" for a Basic-auth mint
-}
-
 type state struct {
 	pass  *analysis.Pass
-	g     *ssrgraph.Graph
 	data  *rules.MintingData
 	md    model
 	srcs  map[*ssrgraph.Module][]byte
-	reads map[fref]int8 // 1 reads request data, -1 does not, 0 in progress
+	reads *mintgraph.Reach // request-reading APIs, memoised per function
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	g := pass.ResultOf[ssrgraph.Analyzer].(*ssrgraph.Graph)
-	st := &state{pass: pass, g: g, data: rules.Minting(), md: modelOf(g), srcs: map[*ssrgraph.Module][]byte{}, reads: map[fref]int8{}}
+	st := &state{pass: pass, data: rules.Minting(), md: modelOf(g), srcs: map[*ssrgraph.Module][]byte{}}
+	st.reads = mintgraph.NewReach(st.isReader)
+	st.reads.Unknown = true
 	for _, m := range g.Modules {
-		switch m.Entry {
-		case ssrgraph.EntryRouteHandler:
-			cfg := segmentConfig(m)
-			for _, method := range methods {
-				for _, h := range st.exported(m, method, 0) {
-					st.check(m, method, h, cfg)
-				}
-			}
-		case ssrgraph.EntryAPIRoute:
-			for _, h := range st.exported(m, "default", 0) {
-				st.check(m, "default", h, segment{})
-			}
+		var cfg segment // API routes have no segment config
+		if m.Entry == ssrgraph.EntryRouteHandler {
+			cfg = segmentConfig(m)
+		}
+		for _, h := range mintgraph.Handlers(m) {
+			st.check(m, h, cfg)
 		}
 	}
 	return nil, nil
@@ -138,127 +107,22 @@ func value(e *syntax.Export) string {
 	return e.Value
 }
 
-// exported returns the functions m exports as name, following re-exports.
-func (st *state) exported(m *ssrgraph.Module, name string, depth int) []fref {
-	var out []fref
-	for i, fn := range m.Sum.Funcs {
-		if fn.Export == name {
-			out = append(out, fref{m, i})
-		}
-	}
-	if len(out) > 0 || depth >= maxDepth {
-		return out
-	}
-	for _, e := range m.Edges {
-		if e.Import.Kind == syntax.ImportReExport && e.To != nil && !e.Import.TypeOnly {
-			out = append(out, st.exported(e.To, name, depth+1)...)
-		}
-	}
-	return out
-}
-
-// targets returns the functions a reference leads to: a top-level function
-// of the module, or the function an imported module exports under the
-// imported name.
-func (st *state) targets(m *ssrgraph.Module, u syntax.FuncUse) []fref {
-	if u.Import < 0 {
-		if u.Func >= 0 && u.Func < len(m.Sum.Funcs) {
-			return []fref{{m, u.Func}}
-		}
-		return nil
-	}
-	if u.Import >= len(m.Edges) || m.Edges[u.Import].To == nil {
-		return nil
-	}
-	e := m.Edges[u.Import]
-	name := importedName(e.Import, u)
-	if name == "" {
-		return nil
-	}
-	return st.exported(e.To, name, 0)
-}
-
-func importedName(imp *syntax.Import, u syntax.FuncUse) string {
-	for _, b := range imp.Bindings {
-		if b.Local == u.Name {
-			if b.Imported == "*" {
-				return u.Member
-			}
-			return b.Imported
-		}
-	}
-	return ""
-}
-
-// mintPath reports whether a request mints a token, and the token path
-// it calls ("" for a Basic-auth mint).
-func (st *state) mintPath(r *syntax.Request) (string, bool) {
-	if p, ok := st.data.TokenPath(r.URL); ok {
-		return p, true
-	}
-	if r.BasicAuth {
-		for _, n := range r.AuthNames {
-			if st.data.IsCredentialEnv(n) {
-				return "", true
-			}
-		}
-	}
-	return "", false
-}
-
-// mints finds the token mints a handler reaches, through functions of its
-// module and of the modules it imports.
-func (st *state) mints(h fref) []site {
-	var out []site
-	seen := map[fref]bool{}
-	var walk func(cur fref, chain []hop)
-	walk = func(cur fref, chain []hop) {
-		if seen[cur] || len(chain) >= maxDepth {
-			return
-		}
-		seen[cur] = true
-		for i := range cur.m.Sum.Requests {
-			r := &cur.m.Sum.Requests[i]
-			if r.Func != cur.fi {
-				continue
-			}
-			if path, ok := st.mintPath(r); ok {
-				c := append(append([]hop(nil), chain...), hop{cur, r.Span.Start, r.Span.End})
-				out = append(out, site{chain: c, req: r, path: path})
-			}
-		}
-		for _, u := range cur.fn().Uses {
-			end := u.Off + len(u.Name)
-			if u.Member != "" {
-				end = u.Off + len(u.Name) + 1 + len(u.Member)
-			}
-			for _, t := range st.targets(cur.m, u) {
-				walk(t, append(append([]hop(nil), chain...), hop{cur, u.Off, end}))
-			}
-		}
-	}
-	walk(h, nil)
-	return out
-}
-
 // isReader reports whether a reference calls a request-reading API
 // (cookies(), headers(), connection(), …).
 func (st *state) isReader(m *ssrgraph.Module, u syntax.FuncUse) bool {
-	if u.Import < 0 || u.Import >= len(m.Edges) {
-		return false
-	}
-	imp := m.Edges[u.Import].Import
-	return st.data.ReadsRequest(imp.Spec, importedName(imp, u))
+	spec, name, ok := mintgraph.Package(m, u)
+	return ok && st.data.ReadsRequest(spec, name)
 }
 
 // readsBefore reports whether f reads request data before offset before:
-// a request-reading API, a function that (transitively) calls one, or —
-// for the handler itself — its Request or context parameter, or a wrapper
-// (`withAuth(handler)`) that is assumed to read the request. Package
-// functions not in the data are assumed not to read it.
-func (st *state) readsBefore(f fref, before int, handler bool) bool {
-	fn := f.fn()
+// a request-reading API, a function that (transitively) calls one, a
+// first-party binding that is not a plain function (it may well read the
+// request) or — for the handler itself — its Request or context parameter,
+// or a wrapper (`withAuth(handler)`) that is assumed to read the request.
+// Package functions not in the data are assumed not to read it.
+func (st *state) readsBefore(f mintgraph.Fn, before int, handler bool) bool {
 	if handler {
+		fn := f.Func()
 		if fn.ParamRead >= 0 && fn.ParamRead < before {
 			return true
 		}
@@ -266,49 +130,7 @@ func (st *state) readsBefore(f fref, before int, handler bool) bool {
 			return true
 		}
 	}
-	for _, u := range fn.Uses {
-		if u.Off >= before {
-			continue
-		}
-		if st.isReader(f.m, u) {
-			return true
-		}
-		ts := st.targets(f.m, u)
-		if len(ts) == 0 && u.Import >= 0 && u.Import < len(f.m.Edges) && f.m.Edges[u.Import].To != nil {
-			// A first-party binding that is not a plain function, such as
-			// `export const { auth } = NextAuth(config)`: it may well read
-			// the request, and assuming it does costs a missed finding,
-			// not a false one.
-			return true
-		}
-		for _, t := range ts {
-			if st.readsAll(t) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// readsAll reports whether calling f reads request data anywhere.
-func (st *state) readsAll(f fref) bool {
-	switch st.reads[f] {
-	case 1:
-		return true
-	case -1:
-		return false
-	}
-	if _, busy := st.reads[f]; busy {
-		return false // recursion: decided by the outer call
-	}
-	st.reads[f] = 0
-	r := st.readsBefore(f, math.MaxInt, false)
-	if r {
-		st.reads[f] = 1
-	} else {
-		st.reads[f] = -1
-	}
-	return r
+	return st.reads.Calls(f, before)
 }
 
 // action is a change that removes one reason the token is cached: advice
@@ -326,13 +148,11 @@ type reason struct {
 	act     action
 }
 
-func (st *state) check(route *ssrgraph.Module, method string, h fref, cfg segment) {
-	for _, s := range st.mints(h) {
-		reasons := st.reasons(route, method, h, cfg, s)
-		if len(reasons) == 0 {
-			continue
+func (st *state) check(route *ssrgraph.Module, h mintgraph.Handler, cfg segment) {
+	for _, s := range mintgraph.Mints(st.data, h.Fn) {
+		if reasons := st.reasons(route, h, cfg, s); len(reasons) > 0 {
+			st.report(route, h.Method, s, reasons)
 		}
-		st.report(route, method, s, reasons)
 	}
 }
 
@@ -345,12 +165,12 @@ func positiveNumber(v string) (float64, bool) {
 
 // reasons lists why the token of a mint site can be served from a cache,
 // by the app's version model (ssr-facts §3).
-func (st *state) reasons(route *ssrgraph.Module, method string, h fref, cfg segment, s site) []reason {
+func (st *state) reasons(route *ssrgraph.Module, h mintgraph.Handler, cfg segment, s mintgraph.Site) []reason {
 	md := st.md
-	r := s.req
-	reqMod := s.chain[len(s.chain)-1].m
+	r := s.Req
+	reqMod := s.Last().M
 	api := route.Entry == ssrgraph.EntryAPIRoute
-	isGET := method == "GET" && !api
+	isGET := h.Method == "GET" && !api
 	fetch := r.Client == "fetch"
 	segOK := !api && !md.cc // segment config is read
 	dyn, reval, fc := value(cfg.dynamic), value(cfg.revalidate), value(cfg.fetchCache)
@@ -369,7 +189,7 @@ func (st *state) reasons(route *ssrgraph.Module, method string, h fref, cfg segm
 			act:     st.setExport(route, cfg.dynamic, `"force-dynamic"`, `set dynamic = "force-dynamic"`),
 		})
 	}
-	handlerReads := st.readsBefore(h, math.MaxInt, true)
+	handlerReads := st.readsBefore(h.Fn, math.MaxInt, true)
 	revalN, revalPos := positiveNumber(reval)
 	revalCaches := isGET && revalPos && (md.legacy || !handlerReads && dyn != "force-dynamic")
 	if revalCaches && !forceStatic {
@@ -461,7 +281,7 @@ func (st *state) reasons(route *ssrgraph.Module, method string, h fref, cfg segm
 	if r.UnstableCache || st.chainWrapper(s) != nil {
 		var rel []analysis.RelatedInformation
 		if w := st.chainWrapper(s); w != nil {
-			rel = st.at(w.m, w.fn().Span, w.fn().Name+" = unstable_cache(...)")
+			rel = st.at(w.M, w.Func().Span, w.Func().Name+" = unstable_cache(...)")
 		}
 		out = append(out, reason{
 			text:    "the mint runs inside unstable_cache, so every caller gets the same token until the cache entry expires",
@@ -477,16 +297,16 @@ func (st *state) reasons(route *ssrgraph.Module, method string, h fref, cfg segm
 	}
 
 	// Response headers that let shared caches keep the token.
-	for _, hp := range s.chain {
-		for _, ch := range hp.m.Sum.CacheHeaders {
-			if ch.Func != hp.fi || !sharedCache(ch.Name, ch.Value) {
+	for _, hp := range s.Chain {
+		for _, ch := range hp.M.Sum.CacheHeaders {
+			if ch.Func != hp.I || !sharedCache(ch.Name, ch.Value) {
 				continue
 			}
 			out = append(out, reason{
 				text:    fmt.Sprintf("the response sets %s %q, so shared caches (a CDN) serve every caller the same token", ch.Name, ch.Value),
 				short:   fmt.Sprintf("%s %q", ch.Name, ch.Value),
-				related: st.at(hp.m, ch.Span, fmt.Sprintf("%s: %q", ch.Name, ch.Value)),
-				act:     st.replaceLiteral(hp.m, ch.Span, `"private, no-store"`, fmt.Sprintf(`send %s "private, no-store"`, ch.Name)),
+				related: st.at(hp.M, ch.Span, fmt.Sprintf("%s: %q", ch.Name, ch.Value)),
+				act:     st.replaceLiteral(hp.M, ch.Span, `"private, no-store"`, fmt.Sprintf(`send %s "private, no-store"`, ch.Name)),
 			})
 		}
 	}
@@ -495,9 +315,9 @@ func (st *state) reasons(route *ssrgraph.Module, method string, h fref, cfg segm
 
 // readsBeforeMint reports whether some function on the chain reads request
 // data before it goes on towards the mint.
-func (st *state) readsBeforeMint(s site) bool {
-	for i, hp := range s.chain {
-		if st.readsBefore(hp.fref, hp.off, i == 0) {
+func (st *state) readsBeforeMint(s mintgraph.Site) bool {
+	for i, hp := range s.Chain {
+		if st.readsBefore(hp.Fn, hp.Off, i == 0) {
 			return true
 		}
 	}
@@ -506,11 +326,10 @@ func (st *state) readsBeforeMint(s site) bool {
 
 // chainWrapper returns the first function on the chain that is an
 // unstable_cache(...) wrapper.
-func (st *state) chainWrapper(s site) *fref {
-	for _, hp := range s.chain {
-		if hp.fn().Wrapper == "unstable_cache" {
-			f := hp.fref
-			return &f
+func (st *state) chainWrapper(s mintgraph.Site) *mintgraph.Fn {
+	for _, hp := range s.Chain {
+		if hp.Func().Wrapper == "unstable_cache" {
+			return &hp.Fn
 		}
 	}
 	return nil
@@ -520,7 +339,7 @@ func (st *state) chainWrapper(s site) *fref {
 // request's enclosing functions, on functions of the chain, or at the top
 // of a module of the chain. The fix removes function-level directives; a
 // file-level one caches every export, so it is left to the user.
-func (st *state) useCache(s site) reason {
+func (st *state) useCache(s mintgraph.Site) reason {
 	type dir struct {
 		m    *ssrgraph.Module
 		span syntax.Span
@@ -538,11 +357,10 @@ func (st *state) useCache(s site) reason {
 			dirs = append(dirs, dir{m, sp, file})
 		}
 	}
-	last := s.chain[len(s.chain)-1]
-	add(last.m, s.req.UseCache, false)
-	for _, hp := range s.chain {
-		add(hp.m, hp.fn().UseCache, false)
-		add(hp.m, hp.m.Sum.UseCache, true)
+	add(s.Last().M, s.Req.UseCache, false)
+	for _, hp := range s.Chain {
+		add(hp.M, hp.Func().UseCache, false)
+		add(hp.M, hp.M.Sum.UseCache, true)
 	}
 	if len(dirs) == 0 {
 		return reason{}
@@ -615,21 +433,21 @@ func sharedCache(name, v string) bool {
 }
 
 // report emits one diagnostic for a mint site with its reasons.
-func (st *state) report(route *ssrgraph.Module, method string, s site, reasons []reason) {
-	first := s.chain[0]
+func (st *state) report(route *ssrgraph.Module, method string, s mintgraph.Site, reasons []reason) {
+	first := s.Chain[0]
 	subject := method
 	if route.Entry == ssrgraph.EntryAPIRoute {
 		subject = "this API route"
 	}
 	mints := "mints a SignalWire token"
-	if len(s.chain) > 1 {
-		next := s.chain[1]
-		name := next.fn().Name
+	if len(s.Chain) > 1 {
+		next := s.Chain[1]
+		name := next.Func().Name
 		if name == "" {
 			name = "its default export"
 		}
-		if next.m != first.m {
-			name += " (" + next.m.Rel + ")"
+		if next.M != first.M {
+			name += " (" + next.M.Rel + ")"
 		}
 		mints += " through " + name
 	}
@@ -646,7 +464,7 @@ func (st *state) report(route *ssrgraph.Module, method string, s site, reasons [
 	var edits []analysis.TextEdit
 	fixable := true
 	for _, r := range reasons {
-		if !contains(advice, r.act.advice) {
+		if !slices.Contains(advice, r.act.advice) {
 			advice = append(advice, r.act.advice)
 		}
 		if r.act.edits == nil {
@@ -658,7 +476,7 @@ func (st *state) report(route *ssrgraph.Module, method string, s site, reasons [
 	if st.md.major == 0 {
 		b.WriteString(" (the next version is unknown: assuming Next 15 or later)")
 	}
-	pos := first.m.Pos(first.off)
+	pos := first.M.Pos(first.Off)
 	var related []analysis.RelatedInformation
 	for _, r := range append([][]analysis.RelatedInformation{st.requestNote(s)}, relatedOf(reasons)...) {
 		for _, rel := range r {
@@ -670,7 +488,7 @@ func (st *state) report(route *ssrgraph.Module, method string, s site, reasons [
 	}
 	d := analysis.Diagnostic{
 		Pos:     pos,
-		End:     first.m.Pos(first.end),
+		End:     first.M.Pos(first.End),
 		Message: b.String(),
 		Related: related,
 	}
@@ -689,15 +507,6 @@ func relatedOf(reasons []reason) [][]analysis.RelatedInformation {
 		out = append(out, r.related)
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func hasRelated(list []analysis.RelatedInformation, r analysis.RelatedInformation) bool {
@@ -733,16 +542,15 @@ func (st *state) at(m *ssrgraph.Module, sp syntax.Span, msg string) []analysis.R
 }
 
 // requestNote points at the mint request.
-func (st *state) requestNote(s site) []analysis.RelatedInformation {
-	m := s.chain[len(s.chain)-1].m
-	what := s.req.Client
-	if s.req.Method != "" {
-		what += "." + s.req.Method
+func (st *state) requestNote(s mintgraph.Site) []analysis.RelatedInformation {
+	what := s.Req.Client
+	if s.Req.Method != "" {
+		what += "." + s.Req.Method
 	}
-	if s.path != "" {
-		what += " to " + s.path
+	if s.Path != "" {
+		what += " to " + s.Path
 	} else {
 		what += " with Basic auth from the project credentials"
 	}
-	return st.at(m, s.req.Span, "the token mint: "+what)
+	return st.at(s.Last().M, s.Req.Span, "the token mint: "+what)
 }

@@ -1,0 +1,5 @@
+import { mint } from "@/lib/sw";
+
+export async function GET() {
+  return mint();
+}

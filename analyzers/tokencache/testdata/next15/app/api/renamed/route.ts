@@ -1,0 +1,1 @@
+export { mintGuest as GET } from "@/lib/guest-handler";
