@@ -31,9 +31,16 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		page := m.Entry == ssrgraph.EntryPage
 		rendered := m.Env.Has(ssrgraph.ClientSSR | ssrgraph.PagesSSR)
+		shared := sharedEnv(m)
 		var src []byte
 		for _, r := range m.Sum.Env {
 			if r.Meta || r.Write || page && r.ServerData {
+				continue
+			}
+			if shared && r.Name != "" && !public(r.Name) {
+				// The runtimeEnv map of t3-env's createEnv: the library
+				// hands server variables out on the server only and
+				// throws when browser code reads one.
 				continue
 			}
 			c := check{m: m, r: r, reach: reach, public: public}
@@ -61,6 +68,19 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// sharedEnv reports whether m uses an environment-validation library meant
+// to be imported on both sides (rules/serveronly.json sharedEnvPackages),
+// as secretimport's Classify does.
+func sharedEnv(m *ssrgraph.Module) bool {
+	so := rules.ServerOnly()
+	for _, imp := range m.Sum.Imports {
+		if !imp.TypeOnly && so.SharedEnvPackage(imp.Spec) {
+			return true
+		}
+	}
+	return false
 }
 
 // PublicNames returns the test for names Next inlines into client code when

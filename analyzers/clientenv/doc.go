@@ -20,7 +20,10 @@
 //
 // Server-only code is never reported, nor is code of a page that only
 // getServerSideProps, getStaticProps or getStaticPaths runs, with the
-// imports only they use: Next removes them from the client build. Each
+// imports only they use: Next removes them from the client build. Nor are
+// the server variables of a module that uses an environment-validation
+// library meant for both sides (t3-env's createEnv, listed in
+// rules/serveronly.json): it hands them out on the server only. Each
 // diagnostic carries the import trace that puts the module in the browser
 // bundle.
 package clientenv

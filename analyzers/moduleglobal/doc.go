@@ -15,7 +15,8 @@
 // a browser-only SDK client at module scope (new SignalWire(...)).
 //
 // References under a guard (typeof window !== "undefined" in if, ternary or
-// &&, an early return, process.browser) and names shadowed by a local binding
+// &&, an early return, process.browser), feature tests in the block of a
+// try statement with a catch clause, and names shadowed by a local binding
 // are fine, as is code in functions that run later. `typeof window !==
 // undefined` compares with the value undefined: it is always true, guards
 // nothing, and is reported with a fix.

@@ -47,7 +47,9 @@ func run(pass *analysis.Pass) (any, error) {
 			what = `"use client" module`
 		}
 		for _, r := range m.Sum.Globals {
-			if r.Context != syntax.CtxModule || r.Guarded || r.Shadowed || r.Kind == syntax.RefTypeof {
+			// Caught: a try/catch feature test (try { new Path2D() } catch
+			// { … }) survives the ReferenceError.
+			if r.Context != syntax.CtxModule || r.Guarded || r.Caught || r.Shadowed || r.Kind == syntax.RefTypeof {
 				continue
 			}
 			verb := map[syntax.RefKind]string{
@@ -57,7 +59,7 @@ func run(pass *analysis.Pass) (any, error) {
 				r.Name, verb, what, via, r.Name), nil)
 		}
 		for _, u := range m.Sum.BindingUses {
-			if u.Context != syntax.CtxModule || u.Guarded || u.Import < 0 || u.Import >= len(m.Edges) {
+			if u.Context != syntax.CtxModule || u.Guarded || u.Caught || u.Import < 0 || u.Import >= len(m.Edges) {
 				continue
 			}
 			e := m.Edges[u.Import]

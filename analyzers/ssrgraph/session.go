@@ -67,6 +67,9 @@ type Session struct {
 	rmu  sync.RWMutex
 	srcs map[string][]byte
 	pkgs map[string]cachedRead
+
+	pmu     sync.Mutex
+	pending []change // reported by Changed, applied by the next Build
 }
 
 type cachedRead struct {
@@ -224,12 +227,34 @@ func (a *appState) close() {
 
 // Changed tells the session that path (absolute; a file or a directory)
 // changed on disk, so that the next Build re-reads it and re-resolves the
-// imports its creation or deletion can affect.
+// imports its creation or deletion can affect. It does not wait for a
+// Build in progress: the change is applied when the next one starts, so
+// that what the current one read before the change cannot outlive it.
 func (s *Session) Changed(path string, kind Change) {
-	path = filepath.Clean(path)
-	s.forgetRead(path)
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.pmu.Lock()
+	defer s.pmu.Unlock()
+	s.pending = append(s.pending, change{filepath.Clean(path), kind})
+}
+
+type change struct {
+	path string
+	kind Change
+}
+
+// applyChanges applies the changes reported since the last Build. s.mu is
+// held.
+func (s *Session) applyChanges() {
+	s.pmu.Lock()
+	pending := s.pending
+	s.pending = nil
+	s.pmu.Unlock()
+	for _, c := range pending {
+		s.forgetRead(c.path)
+		s.changed(c.path, c.kind)
+	}
+}
+
+func (s *Session) changed(path string, kind Change) {
 	s.forget(path)
 	if kind != Modified {
 		prefix := path + string(filepath.Separator)
@@ -303,6 +328,7 @@ func mayName(spec, p string) bool {
 func (s *Session) Build(ctx context.Context, pass *analysis.Pass, overlay map[string][]byte) (*Graph, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.applyChanges()
 	if pass.Fset != s.runFset {
 		s.runFset = pass.Fset
 		s.run++
@@ -503,7 +529,9 @@ func (s *Session) file(p string, old *fileState, overlay map[string][]byte, read
 		if old != nil && old.overlay && old.key == key {
 			return old, nil
 		}
-		st, err := summarise(p, src, key, opts)
+		// Not through the process-wide cache: every keystroke is a new
+		// content, and the session keeps the buffer's summary anyway.
+		st, err := summarise(p, src, key, opts, false)
 		if st != nil {
 			st.overlay = true
 		}
@@ -525,14 +553,14 @@ func (s *Session) file(p string, old *fileState, overlay map[string][]byte, read
 	if err != nil {
 		return nil, err
 	}
-	st, err := summarise(p, src, cacheKey(p, src, optsKey), opts)
+	st, err := summarise(p, src, cacheKey(p, src, optsKey), opts, true)
 	if st != nil {
 		st.mod, st.size, st.checked = fi.ModTime(), fi.Size(), s.run
 	}
 	return st, err
 }
 
-func summarise(p string, src []byte, key string, opts *syntax.Options) (*fileState, error) {
+func summarise(p string, src []byte, key string, opts *syntax.Options, cache bool) (*fileState, error) {
 	sum, ok := memCache.get(key)
 	if !ok {
 		var err error
@@ -540,7 +568,9 @@ func summarise(p string, src []byte, key string, opts *syntax.Options) (*fileSta
 		if err != nil {
 			return nil, err
 		}
-		memCache.put(key, sum)
+		if cache {
+			memCache.put(key, sum)
+		}
 	}
 	return &fileState{key: key, opts: opts.Key(), sum: sum, src: src, lines: lineStarts(src), length: len(src)}, nil
 }

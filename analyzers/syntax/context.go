@@ -17,6 +17,10 @@ type where struct {
 	Outer Context
 	// Guarded: a browser-only check dominates the node.
 	Guarded bool
+	// Caught: the node runs as part of the block of a try statement that
+	// has a catch clause (not in a function defined there), so an error it
+	// throws is caught.
+	Caught bool
 }
 
 var effectHooks = map[string]bool{"useEffect": true, "useLayoutEffect": true, "useInsertionEffect": true}
@@ -159,6 +163,9 @@ func (f *file) contextOf(n *sitter.Node) where {
 	var w where
 	w.Context = CtxModule
 	inDynamic := false
+	// deferred: a function (or instance field) between n and cur runs
+	// later, outside any try statement above it.
+	deferred := false
 	path := f.ancestors(n)
 	for i := len(path); i >= 0; i-- {
 		cur := n
@@ -167,11 +174,22 @@ func (f *file) contextOf(n *sitter.Node) where {
 		}
 		t := cur.Type()
 		switch {
+		case t == "try_statement":
+			if !deferred && i < len(path) && cur.ChildByFieldName("handler") != nil {
+				below := n
+				if i+1 < len(path) {
+					below = path[i+1]
+				}
+				if isField(cur, "body", below) {
+					w.Caught = true
+				}
+			}
 		case isFunctionNode(t):
 			ctx, iife, dyn := f.functionContext(cur, path[:i])
 			if iife {
 				continue
 			}
+			deferred = true
 			if dyn != nil && w.NextDynamic == nil && w.Context == CtxModule {
 				w.NextDynamic = dyn
 				inDynamic = true
@@ -188,6 +206,7 @@ func (f *file) contextOf(n *sitter.Node) where {
 		case t == "public_field_definition":
 			// Instance fields run at construction; static ones with the class.
 			if !hasKeyword(cur, "static") {
+				deferred = true
 				if inDynamic {
 					w.Outer = stronger(w.Outer, CtxFunction)
 				} else {

@@ -140,10 +140,10 @@ func (f *file) refHits(hits []wordHit, importOf map[string]int) {
 					break
 				}
 			}
-			ctx, guarded := f.refContext(o.id)
+			w := f.refWhere(o.id)
 			f.sum.Globals = append(f.sum.Globals, GlobalRef{
 				Name: o.name, Span: span(o.id), Kind: o.kind,
-				Context: ctx, Guarded: guarded, Shadowed: shadowed,
+				Context: w.Context, Guarded: w.Guarded, Caught: w.Caught, Shadowed: shadowed,
 			})
 		}
 		if o.want&wantLocal != 0 {
@@ -166,12 +166,19 @@ func isBare(spec string) bool {
 // code runs when the component renders, or only in the browser with
 // `ssr: false`.
 func (f *file) refContext(n *sitter.Node) (Context, bool) {
+	w := f.refWhere(n)
+	return w.Context, w.Guarded
+}
+
+// refWhere is refContext with the rest of contextOf's answer.
+func (f *file) refWhere(n *sitter.Node) where {
 	w := f.contextOf(n)
 	if w.NextDynamic == nil {
-		return w.Context, w.Guarded
+		return w
 	}
-	ctx := stronger(stronger(w.Context, CtxFunction), w.Outer)
-	return ctx, w.Guarded || f.ssrFalse(w.NextDynamic)
+	w.Context = stronger(stronger(w.Context, CtxFunction), w.Outer)
+	w.Guarded = w.Guarded || f.ssrFalse(w.NextDynamic)
+	return w
 }
 
 // classify confirms a scanned word with tree-sitter and says what it is.
@@ -308,7 +315,8 @@ func (f *file) bindingUse(o occurrence, imp int, decls []decl) {
 		}
 	}
 	use.Span = span(call)
-	use.Context, use.Guarded = f.refContext(call)
+	w := f.refWhere(call)
+	use.Context, use.Guarded, use.Caught = w.Context, w.Guarded, w.Caught
 	f.sum.BindingUses = append(f.sum.BindingUses, use)
 }
 

@@ -9,7 +9,7 @@ package syntax
 
 // SchemaVersion changes whenever Summary's shape or extraction changes, so
 // that cached summaries from an older binary are not reused.
-const SchemaVersion = 10
+const SchemaVersion = 12
 
 // Span is a half-open byte range [Start, End) in a file's source.
 type Span struct {
@@ -162,9 +162,12 @@ type Import struct {
 	// whole statement or call.
 	Span     Span
 	StmtSpan Span
-	// TypeOnly: `import type`, `export type`, or every specifier is `type`.
-	// Type-only imports are erased and never evaluated.
+	// TypeOnly: `import type`, `export type`, or every specifier is `type`;
+	// or Elided. Type-only imports are erased and never evaluated.
 	TypeOnly bool
+	// Elided: a static import in a TypeScript module none of whose bindings
+	// is used as a value, which the compiler drops (elide.go).
+	Elided bool
 	// SideEffectOnly: `import "m"` with no bindings.
 	SideEffectOnly bool
 	Context        Context
@@ -233,6 +236,10 @@ type GlobalRef struct {
 	// Guarded: a dominating check (typeof window !== "undefined",
 	// process.browser, …) makes this reference browser-only.
 	Guarded bool
+	// Caught: the reference runs inside the block of a try statement with a
+	// catch clause (feature detection), so the ReferenceError it throws
+	// where the global is missing is caught.
+	Caught bool
 	// Shadowed: the name resolves to a local binding, not the global.
 	Shadowed bool
 	// Phase says whether the reference runs while a React component
@@ -251,6 +258,8 @@ type BindingUse struct {
 	New     bool
 	Context Context
 	Guarded bool
+	// Caught: as in GlobalRef.
+	Caught bool
 	// Phase and Component: as in GlobalRef.
 	Phase     Phase
 	Component string

@@ -22,6 +22,7 @@ func cmdLSP(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	debounce := fs.Duration("debounce", lsp.DefaultDebounce, "quiet time after an edit before analysing")
 	quiet := fs.Bool("quiet", false, "do not log to stderr")
+	verbose := fs.Bool("v", false, "log every analysis and JSON-RPC message to stderr")
 	fs.Bool("stdio", true, "talk LSP over standard input and output (the only transport; accepted because clients pass it)")
 	noCache := fs.Bool("no-cache", false, "do not read or write the per-file summary cache")
 	fs.Usage = func() {
@@ -67,6 +68,7 @@ Flags:
 	return lsp.Serve(ctx, stdin, nopCloser{stdout}, lsp.Options{
 		Debounce: *debounce,
 		Log:      logw,
+		Verbose:  *verbose,
 		Version:  toolVersion(),
 	})
 }

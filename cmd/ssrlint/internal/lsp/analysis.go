@@ -43,40 +43,53 @@ func (s *server) changed() {
 // scheduler runs analyses one at a time. A change that comes alone (the
 // previous one is older than the debounce time) is analysed at once; in a
 // burst of changes, it waits until none has come for the debounce time.
-// Either way a change cancels the analysis it makes stale.
+// Either way a change cancels the analysis it makes stale. Once changes
+// pause for verifyIdle after an analysis, files are compared with the disk
+// (when the client does not watch them).
 func (s *server) scheduler(ctx context.Context) {
 	defer s.wg.Done()
+	verifyDue := false
 	for {
+		var idle <-chan time.Time
+		if verifyDue {
+			idle = time.After(verifyIdle)
+		}
 		select {
 		case <-ctx.Done():
 			return
+		case <-idle:
+			verifyDue = false
+			s.verify(ctx)
+			continue
 		case <-s.wake:
 		}
 		s.mu.Lock()
 		d, burst := s.debounce, s.burst
 		s.mu.Unlock()
-		if !burst {
-			s.analyze(ctx)
-			s.verify(ctx)
-			continue
-		}
-		timer := time.NewTimer(d)
-	quiet:
-		for {
-			select {
-			case <-ctx.Done():
-				timer.Stop()
-				return
-			case <-s.wake:
-				timer.Reset(d)
-			case <-timer.C:
-				break quiet
+		if burst {
+			timer := time.NewTimer(d)
+		quiet:
+			for {
+				select {
+				case <-ctx.Done():
+					timer.Stop()
+					return
+				case <-s.wake:
+					timer.Reset(d)
+				case <-timer.C:
+					break quiet
+				}
 			}
 		}
 		s.analyze(ctx)
-		s.verify(ctx)
+		verifyDue = true
 	}
 }
+
+// verifyIdle is the pause in changes after which the server compares files
+// with the disk, when the client does not watch them: not during a burst
+// of edits, whose analyses it would slow down.
+const verifyIdle = 250 * time.Millisecond
 
 // verify, when the client does not report file changes, compares the files
 // the session holds with the disk after an analysis (not before: the next
@@ -101,7 +114,7 @@ func (s *server) verify(ctx context.Context) {
 		s.sess.Changed(p, ssrgraph.Deleted)
 	}
 	if len(modified)+len(deleted) > 0 {
-		s.log.Printf("%d files changed on disk, %d deleted", len(modified), len(deleted))
+		s.debugf("%d files changed on disk, %d deleted", len(modified), len(deleted))
 		s.changed()
 	}
 }
@@ -183,7 +196,7 @@ func (s *server) analyze(ctx context.Context) {
 		Context:   runCtx,
 	})
 	if runCtx.Err() != nil {
-		s.log.Printf("run %d cancelled after %v", run, time.Since(start).Round(time.Millisecond))
+		s.debugf("run %d cancelled after %v", run, time.Since(start).Round(time.Millisecond))
 		return
 	}
 	if err != nil {
@@ -221,7 +234,7 @@ func (s *server) analyze(ctx context.Context) {
 		return
 	}
 	s.publish(ctx, sn)
-	s.log.Printf("run %d: %d findings in %d files, %v", run, len(res.Diagnostics), len(sn.diags), time.Since(start).Round(time.Millisecond))
+	s.debugf("run %d: %d findings in %d files, %v", run, len(res.Diagnostics), len(sn.diags), time.Since(start).Round(time.Millisecond))
 }
 
 // fileSuppressions returns the ssrlint-ignore comments of a file with
@@ -254,7 +267,12 @@ func (s *server) fileSuppressions(sn *snapshot, res *checker.Result, app *projec
 // editor's own TypeScript support reports syntax errors).
 func (s *server) reportProblems(res *checker.Result) {
 	for _, p := range res.Problems {
-		s.log.Printf("warning: %s: %s", p.Path, p.Message)
+		key := p.Path + ": " + p.Message
+		if !s.problems[key] {
+			// Once per session: the same broken file is met on every run.
+			s.problems[key] = true
+			s.log.Printf("warning: %s", key)
+		}
 	}
 }
 

@@ -23,8 +23,8 @@ import (
 // the median and 90th percentile latency, debounce included.
 //
 // "watched": the client registered file watchers, so the server trusts its
-// change notifications. "stat": a client without them, so every run
-// compares the files' modification times with the disk.
+// change notifications. "unwatched": a client without them, so the server
+// compares the files with the disk after each analysis.
 //
 //	go test -run '^$' -bench Edit -benchtime 100x -cpu 2 ./cmd/ssrlint/internal/lsp/
 func BenchmarkEdit(b *testing.B) {
@@ -45,7 +45,7 @@ func BenchmarkEdit(b *testing.B) {
 	for _, mode := range []struct {
 		name  string
 		watch bool
-	}{{"watched", true}, {"stat", false}} {
+	}{{"watched", true}, {"unwatched", false}} {
 		b.Run(mode.name, func(b *testing.B) { benchEdits(b, root, page, mode.watch) })
 	}
 }

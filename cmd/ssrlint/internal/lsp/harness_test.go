@@ -44,6 +44,9 @@ func startServer(t testing.TB, opts Options) *client {
 	if opts.Log == nil {
 		opts.Log = testLog{t}
 	}
+	if os.Getenv("SSRLINT_LSP_LOG") != "" {
+		opts.Verbose = true
+	}
 	c := &client{t: t, notes: make(chan PublishDiagnosticsParams, 1000), exit: make(chan int, 1), toSrv: cliOut}
 	go func() {
 		code := Serve(context.Background(), srvIn, srvOut, opts)

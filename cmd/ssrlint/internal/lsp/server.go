@@ -56,6 +56,9 @@ type Options struct {
 	Debounce time.Duration
 	// Log receives the server's log (nil: discarded). The CLI passes stderr.
 	Log io.Writer
+	// Verbose logs every analysis and every JSON-RPC message; otherwise the
+	// log has only what went wrong (editors file stderr as errors).
+	Verbose bool
 	// Version is reported in serverInfo.
 	Version string
 	// Analyzers are the rules to run (nil: all.Analyzers).
@@ -71,10 +74,14 @@ func Serve(ctx context.Context, r io.Reader, w io.WriteCloser, opts Options) int
 	s.rpc = jrpc2.NewServer(s, &jrpc2.ServerOptions{
 		AllowPush:   true,
 		Concurrency: 1, // handlers run in arrival order; analysis has its own goroutine
-		Logger: func(text string) {
-			s.log.Printf("jsonrpc: %s", text)
-		},
 	})
+	if opts.Verbose {
+		s.rpc = jrpc2.NewServer(s, &jrpc2.ServerOptions{
+			AllowPush:   true,
+			Concurrency: 1,
+			Logger:      func(text string) { s.log.Printf("jsonrpc: %s", text) },
+		})
+	}
 	runCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	s.ctx = runCtx
@@ -101,7 +108,7 @@ func Serve(ctx context.Context, r io.Reader, w io.WriteCloser, opts Options) int
 	s.mu.Unlock()
 	switch {
 	case err == nil || errors.Is(err, jrpc2.ErrConnClosed) || errors.Is(err, io.EOF) || errors.Is(err, context.Canceled):
-		s.log.Printf("connection closed")
+		s.debugf("connection closed")
 	default:
 		s.log.Printf("connection ended: %v", err)
 	}
@@ -135,6 +142,7 @@ type server struct {
 	cancelRun   context.CancelFunc
 	published   map[string]published // by URI
 	last        *snapshot            // the last completed run
+	problems    map[string]bool      // problems already logged
 	runs        uint64
 }
 
@@ -169,6 +177,7 @@ func newServer(opts Options) *server {
 		wake:      make(chan struct{}, 1),
 		exited:    make(chan struct{}),
 		published: map[string]published{},
+		problems:  map[string]bool{},
 	}
 }
 
@@ -279,7 +288,7 @@ func (s *server) initialize(_ context.Context, req *jrpc2.Request) (any, error) 
 	}
 	s.watching = p.Capabilities.Workspace.DidChangeWatchedFiles.DynamicRegistration
 	s.initialized = true
-	s.log.Printf("initialize: folders %v", s.roots)
+	s.debugf("initialize: folders %v", s.roots)
 	return InitializeResult{
 		Capabilities: ServerCapabilities{
 			PositionEncoding: "utf-16",
@@ -369,7 +378,7 @@ func (s *server) didOpen(_ context.Context, req *jrpc2.Request) (any, error) {
 	outside := len(s.roots) > 0 && s.rootOf(path) == ""
 	s.mu.Unlock()
 	if outside {
-		s.log.Printf("%s is outside the workspace folders; it is analysed only as part of an app in them", path)
+		s.debugf("%s is outside the workspace folders; it is analysed only as part of an app in them", path)
 	}
 	s.changed()
 	return nil, nil
@@ -509,6 +518,13 @@ func (s *server) logf(typ int, format string, args ...any) {
 	}
 	if err := s.rpc.Notify(s.ctx, "window/logMessage", LogMessageParams{Type: typ, Message: "ssrlint: " + msg}); err != nil {
 		s.log.Printf("window/logMessage: %v", err)
+	}
+}
+
+// debugf logs only when the server is verbose.
+func (s *server) debugf(format string, args ...any) {
+	if s.opts.Verbose {
+		s.log.Printf(format, args...)
 	}
 }
 

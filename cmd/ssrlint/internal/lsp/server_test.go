@@ -254,3 +254,33 @@ func TestDiskChangesWithoutWatcher(t *testing.T) {
 		t.Errorf("registered file watchers with a client that cannot take them: %v", c.regs)
 	}
 }
+
+// TestWorkspaceFolders: two folders, each an app; an edit in one reports in
+// that one only, and removing a folder clears its diagnostics.
+func TestWorkspaceFolders(t *testing.T) {
+	a, b := copyFixture(t, "web"), copyFixture(t, "web")
+	c := startServer(t, Options{})
+	var res InitializeResult
+	c.call("initialize", map[string]any{
+		"processId":        nil,
+		"workspaceFolders": []WorkspaceFolder{{URI: uriOf(a), Name: "a"}, {URI: uriOf(b), Name: "b"}},
+		"capabilities":     map[string]any{},
+	}, &res)
+	c.notify("initialized", map[string]any{})
+	if !res.Capabilities.Workspace.WorkspaceFolders.ChangeNotifications {
+		t.Error("server does not ask for workspace folder changes")
+	}
+	room := filepath.Join(b, "app/_components/room.tsx")
+	text := readFile(t, room)
+	c.notify("textDocument/didOpen", DidOpenTextDocumentParams{TextDocument: TextDocumentItem{URI: uriOf(room), LanguageID: "typescriptreact", Version: 1, Text: strings.TrimPrefix(text, "\"use client\";\n")}})
+	swB := uriOf(filepath.Join(b, "lib/sw.ts"))
+	c.waitDiags(swB, hasCode("serverimport"))
+	// The same edit on disk in a: its finding is published too, b's stays.
+	writeFile(t, filepath.Join(a, "app/_components/room.tsx"), strings.TrimPrefix(text, "\"use client\";\n"))
+	c.notify("workspace/didChangeWatchedFiles", DidChangeWatchedFilesParams{Changes: []FileEvent{{URI: uriOf(filepath.Join(a, "app/_components/room.tsx")), Type: FileChanged}}})
+	c.waitDiags(uriOf(filepath.Join(a, "lib/sw.ts")), hasCode("serverimport"))
+	c.notify("textDocument/didClose", DidCloseTextDocumentParams{TextDocument: TextDocumentIdentifier{URI: uriOf(room)}})
+	c.waitDiags(swB, isEmpty)
+	c.notify("workspace/didChangeWorkspaceFolders", map[string]any{"event": map[string]any{"added": []any{}, "removed": []WorkspaceFolder{{URI: uriOf(a), Name: "a"}}}})
+	c.waitDiags(uriOf(filepath.Join(a, "lib/sw.ts")), isEmpty)
+}

@@ -1,5 +1,6 @@
 import { Call } from "./_components/call";
 import { Lazy } from "./_components/lazy";
+import { AbsoluteUrl } from "@/components/absolute-url";
 
 // A Server Component runs on the server only: reading a credential here is fine.
 const project = process.env.SIGNALWIRE_PROJECT_ID;
@@ -9,6 +10,7 @@ export default function Page() {
     <>
       <Call room={project ? "room" : "none"} />
       <Lazy />
+      <AbsoluteUrl path="/" />
     </>
   );
 }
