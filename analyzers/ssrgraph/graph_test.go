@@ -41,8 +41,8 @@ func TestClassify(t *testing.T) {
 		{"lib/a.ts", "", S},
 		{"lib/c.ts", "", S | P | B},
 		{"lib/types-only.ts", "", no},
-		{"lib/errors.ts", "", no}, // its only import uses it as a type: elided
-		{"lib/unused.ts", "", no}, // its only import is unused: elided
+		{"lib/errors.ts", "", no},  // its only import uses it as a type: elided
+		{"lib/unused.ts", "", no},  // its only import is unused: elided
 		{"lib/kept.js", "", P | B}, // an unused import in JavaScript is kept
 		{"lib/cyc1.ts", "", S},
 		{"lib/cyc2.ts", "", S},

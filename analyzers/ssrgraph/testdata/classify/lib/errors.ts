@@ -1,0 +1,4 @@
+import "server-only";
+export class ApiError extends Error {
+  code = "internal";
+}

@@ -1,0 +1,1 @@
+export function unusedHelper() { return 1; }
