@@ -174,3 +174,38 @@ func TestSessionCancelled(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestSessionCancelledMidRun: a run cancelled at any point leaves the
+// session able to see the next run's overlay.
+func TestSessionCancelledMidRun(t *testing.T) {
+	root := t.TempDir()
+	write(t, filepath.Join(root, "package.json"), `{"dependencies": {"next": "15.1.0"}}`)
+	page := filepath.Join(root, "app/page.tsx")
+	write(t, page, "export default function Page() { return <p/>; }\n")
+	for i := 1; i < 20; i++ {
+		write(t, filepath.Join(root, fmt.Sprintf("lib/m%d.ts", i)), fmt.Sprintf("export const m%d = %d;\n", i, i))
+	}
+	bug := []byte("import { SignalWire } from \"@signalwire/js\";\nexport default function Page() { return <p>{String(SignalWire)}</p>; }\n")
+	for cancelAt := 1; cancelAt < 80; cancelAt++ {
+		sess := checker.NewSession()
+		sess.TrustChanges(cancelAt%2 == 0)
+		run(t, root, checker.Options{Session: sess})
+		ctx, cancel := context.WithCancel(context.Background())
+		reads := 0
+		_, err := checker.Run([]string{root}, checker.Options{Analyzers: all.Analyzers, Session: sess, Context: ctx,
+			Overlay: map[string][]byte{page: []byte("export default function Page() { return <div/>; }\n")},
+			ReadFile: func(p string) ([]byte, error) {
+				if reads++; reads == cancelAt {
+					cancel()
+				}
+				return os.ReadFile(p)
+			}})
+		cancel()
+		_ = err
+		got := render(run(t, root, checker.Options{Session: sess, Overlay: map[string][]byte{page: bug}}))
+		if !strings.Contains(got, "[serverimport]") {
+			t.Errorf("cancelled after %d reads: the next run found %q", cancelAt, got)
+		}
+		sess.Close()
+	}
+}

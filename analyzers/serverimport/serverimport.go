@@ -39,7 +39,18 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		for _, e := range m.Edges {
-			if e.Package == "" || e.Import.TypeOnly {
+			if e.Package == "" {
+				continue
+			}
+			if e.Import.Unused {
+				// The compiler drops an import nothing uses yet; the first
+				// value use brings the SDK onto the server, so say so now
+				// (in an editor, right after the import is typed).
+				imp := *e.Import
+				imp.TypeOnly = false
+				e = &ssrgraph.Edge{From: e.From, Import: &imp, Package: e.Package}
+			}
+			if e.Import.TypeOnly {
 				continue
 			}
 			pkg, ok := pkgs.IsBrowserOnly(e.Import.Spec)
@@ -59,11 +70,15 @@ func run(pass *analysis.Pass) (any, error) {
 			reach, _ := g.Shortest(m, envs)
 			related := g.Related(reach, e)
 			start, end := m.Range(e.Import.StmtSpan)
+			msg := message(pkg, e, m, reach)
+			if e.Import.Unused {
+				msg += " (unused so far: the compiler drops the import until its first value use)"
+			}
 			pass.Report(analysis.Diagnostic{
 				Pos:      start,
 				End:      end,
 				Category: ssrgraph.TraceCategory,
-				Message:  message(pkg, e, m, reach),
+				Message:  msg,
 				Related:  related,
 			})
 		}

@@ -607,7 +607,7 @@ func (s *Session) resolve(ctx context.Context, g *Graph, a *appState) error {
 		dir := filepath.Dir(m.Path)
 		for i := range m.Sum.Imports {
 			imp := &m.Sum.Imports[i]
-			if imp.TypeOnly {
+			if imp.TypeOnly && !imp.Unused {
 				continue
 			}
 			req := resolve.Request{Dir: dir, Spec: imp.Spec}
@@ -651,14 +651,14 @@ func (s *Session) resolve(ctx context.Context, g *Graph, a *appState) error {
 			dir := filepath.Dir(m.Path)
 			mr = moduleResolution{key: keys[k], gen: a.gen, res: make([]resolve.Result, len(m.Sum.Imports))}
 			for i, imp := range m.Sum.Imports {
-				if !imp.TypeOnly {
+				if !imp.TypeOnly || imp.Unused {
 					mr.res[i] = a.cache[resolve.Request{Dir: dir, Spec: imp.Spec}]
 				}
 			}
 			a.byModule[m.Path] = mr
 		}
 		for i, e := range m.Edges {
-			if e.Import.TypeOnly {
+			if e.Import.TypeOnly && !e.Import.Unused {
 				continue
 			}
 			out := mr.res[i]

@@ -190,7 +190,7 @@ func (g *Graph) resolve() error {
 		for i := range m.Sum.Imports {
 			imp := &m.Sum.Imports[i]
 			m.Edges[i] = &Edge{From: m, Import: imp}
-			if imp.TypeOnly {
+			if imp.TypeOnly && !imp.Unused {
 				continue
 			}
 			reqs = append(reqs, resolve.Request{Dir: dir, Spec: imp.Spec})

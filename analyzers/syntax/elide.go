@@ -49,6 +49,7 @@ func (f *file) elideUnused() {
 		return
 	}
 	used := map[int]bool{}
+	mentioned := map[int]bool{}
 	for _, h := range set.scan(f.src) {
 		i := owner[string(f.src[h.start:h.end])]
 		if used[i] {
@@ -57,6 +58,7 @@ func (f *file) elideUnused() {
 		if st := f.sum.Imports[i].StmtSpan; st.Start <= h.start && h.start < st.End {
 			continue
 		}
+		mentioned[i] = true
 		if f.valueRef(h.start, h.end) {
 			used[i] = true
 		}
@@ -65,6 +67,9 @@ func (f *file) elideUnused() {
 		if !used[i] {
 			f.sum.Imports[i].TypeOnly = true
 			f.sum.Imports[i].Elided = true
+			// A binding that appears nowhere else was just typed: in an
+			// editor the next keystrokes use it.
+			f.sum.Imports[i].Unused = !mentioned[i]
 		}
 	}
 }

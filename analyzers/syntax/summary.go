@@ -9,7 +9,7 @@ package syntax
 
 // SchemaVersion changes whenever Summary's shape or extraction changes, so
 // that cached summaries from an older binary are not reused.
-const SchemaVersion = 12
+const SchemaVersion = 13
 
 // Span is a half-open byte range [Start, End) in a file's source.
 type Span struct {
@@ -168,6 +168,9 @@ type Import struct {
 	// Elided: a static import in a TypeScript module none of whose bindings
 	// is used as a value, which the compiler drops (elide.go).
 	Elided bool
+	// Unused: Elided because no binding is mentioned anywhere else in the
+	// file (not even as a type) — an import just written, not a type import.
+	Unused bool
 	// SideEffectOnly: `import "m"` with no bindings.
 	SideEffectOnly bool
 	Context        Context

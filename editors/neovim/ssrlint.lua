@@ -23,7 +23,7 @@ vim.lsp.enable("ssrlint")
 -- end
 -- require("lspconfig").ssrlint.setup({})
 --
--- Neovim 0.7 to 0.10 without lspconfig (what the end-to-end test does):
+-- Neovim 0.8 to 0.10 without lspconfig (the end-to-end test does the same on 0.7):
 --
 -- vim.api.nvim_create_autocmd("FileType", {
 --   pattern = { "typescript", "typescriptreact", "javascript", "javascriptreact" },

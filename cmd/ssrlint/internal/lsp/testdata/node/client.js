@@ -56,7 +56,7 @@ function nextDiagnostics(pred) {
   await conn.sendNotification(lsp.DidOpenTextDocumentNotification.type, {
     textDocument: { uri: pageURI, languageId: "typescriptreact", version: 1, text },
   });
-  const line = 'import { SignalWire } from "@signalwire/js"; // 🚀\n';
+  const line = 'import { SignalWire } from "@signalwire/js"; export const sdk = SignalWire; // 🚀\n';
   const bug = nextDiagnostics((p) => p.diagnostics.length > 0);
   await conn.sendNotification(lsp.DidChangeTextDocumentNotification.type, {
     textDocument: { uri: pageURI, version: 2 },
