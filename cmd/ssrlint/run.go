@@ -76,6 +76,7 @@ func usage(w io.Writer) {
 	fmt.Fprint(w, `usage: ssrlint [flags] [path ...]
        ssrlint rules
        ssrlint explain <rule>
+       ssrlint lsp                    (language server over stdio)
        ssrlint version
 
 Analyses the Next.js apps under each directory (default ".") for server-side
