@@ -661,19 +661,7 @@ func (s *Session) resolve(ctx context.Context, g *Graph, a *appState) error {
 			if e.Import.TypeOnly && !e.Import.Unused {
 				continue
 			}
-			out := mr.res[i]
-			switch {
-			case out.Package != "":
-				e.Package = out.Package
-			case out.File != "":
-				if to := g.byPath[out.File]; to != nil {
-					e.To = to
-				} else {
-					e.File = out.File
-				}
-			default:
-				e.Err = out.Err
-			}
+			g.connect(e, mr.res[i])
 		}
 	}
 	return nil

@@ -162,6 +162,23 @@ func (g *Graph) parse(pass *analysis.Pass, opts *syntax.Options) error {
 	return nil
 }
 
+// connect points e where its import resolved: a module of the graph, a
+// package, a first-party file that is not a module, or nowhere (Err).
+func (g *Graph) connect(e *Edge, out resolve.Result) {
+	switch {
+	case out.Package != "":
+		e.Package = out.Package
+	case out.File != "":
+		if to := g.byPath[out.File]; to != nil {
+			e.To = to
+		} else {
+			e.File = out.File
+		}
+	default:
+		e.Err = out.Err
+	}
+}
+
 // display names a file for messages: relative to the app, or to the
 // workspace root for shared packages, as Next prints import traces.
 func (g *Graph) display(p string) string {
@@ -215,20 +232,7 @@ func (g *Graph) resolve() error {
 		return err
 	}
 	for k, rf := range refs {
-		out := res[pos[k]]
-		e := rf.m.Edges[rf.i]
-		switch {
-		case out.Package != "":
-			e.Package = out.Package
-		case out.File != "":
-			if to := g.byPath[out.File]; to != nil {
-				e.To = to
-			} else {
-				e.File = out.File
-			}
-		default:
-			e.Err = out.Err
-		}
+		g.connect(rf.m.Edges[rf.i], res[pos[k]])
 	}
 	return nil
 }
