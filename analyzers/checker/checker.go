@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/ssrlint/ssrlint/analyzers/project"
+	"github.com/ssrlint/ssrlint/analyzers/ssrgraph"
 )
 
 // Options configure a run.
@@ -102,6 +103,10 @@ func Run(roots []string, opts Options) (*Result, error) {
 			return b, nil
 		}
 		return base(p)
+	}
+	if len(opts.Overlay) == 0 && opts.ReadFile == nil && opts.Session == nil {
+		// The plain disk: ssrgraph may trust file stats (see ReadDisk).
+		readFile = ssrgraph.ReadDisk
 	}
 	dedup := map[string]bool{}
 	for _, app := range res.Apps {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"time"
 
 	"github.com/ssrlint/ssrlint/analyzers/syntax"
 )
@@ -23,9 +24,53 @@ type summaryCache struct {
 	dirty   bool
 	loaded  map[string]bool // disk files already merged into mem
 	maxSize int
+	// stats maps a path to what its file looked like when last summarised,
+	// so that an unchanged file on disk is neither read nor hashed.
+	stats map[string]statEntry
 }
 
-var memCache = &summaryCache{mem: map[string]*syntax.Summary{}, loaded: map[string]bool{}, maxSize: 200_000}
+// statEntry records a file's size and modification time with its cache key
+// and line-start offsets (for token.File.SetLines).
+type statEntry struct {
+	Size  int64
+	MTime int64 // nanoseconds
+	Key   string
+	Lines []int
+}
+
+var memCache = &summaryCache{mem: map[string]*syntax.Summary{}, loaded: map[string]bool{}, maxSize: 200_000, stats: map[string]statEntry{}}
+
+// racyWindow: a file modified this close to (or after) the moment its entry
+// was recorded may change again within the same timestamp, so its entry is
+// not trusted (git's "racy clean" problem).
+const racyWindow = int64(100 * time.Millisecond)
+
+// stat returns the entry for path if it matches size and mtime.
+func (c *summaryCache) stat(path string, size, mtime int64) (statEntry, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.stats[path]
+	if !ok || e.Size != size || e.MTime != mtime {
+		return statEntry{}, false
+	}
+	if _, ok := c.mem[e.Key]; !ok {
+		return statEntry{}, false
+	}
+	return e, true
+}
+
+// putStat records path's entry unless its mtime is too recent to trust.
+func (c *summaryCache) putStat(path string, e statEntry, now int64) {
+	if e.MTime > now-racyWindow {
+		return
+	}
+	c.mu.Lock()
+	if old, ok := c.stats[path]; !ok || old.Size != e.Size || old.MTime != e.MTime || old.Key != e.Key {
+		c.stats[path] = e
+		c.dirty = true
+	}
+	c.mu.Unlock()
+}
 
 // key combines content and everything else Parse depends on.
 func cacheKey(path string, src []byte, optsKey string) string {
@@ -55,6 +100,7 @@ func (c *summaryCache) put(key string, s *syntax.Summary) {
 type diskFile struct {
 	Schema    int
 	Summaries map[string]*syntax.Summary
+	Stats     map[string]statEntry
 }
 
 func diskPath(dir, appDir string) string {
@@ -87,43 +133,32 @@ func (c *summaryCache) load(dir, appDir string) {
 			c.mem[k] = s
 		}
 	}
+	for p, e := range df.Stats {
+		if _, ok := c.stats[p]; !ok {
+			c.stats[p] = e
+		}
+	}
 	c.mu.Unlock()
 }
 
 // save writes the summaries of keys (the app's current files) atomically.
 func (c *summaryCache) save(dir, appDir string, keys []string) error {
-	df := diskFile{Schema: syntax.SchemaVersion, Summaries: make(map[string]*syntax.Summary, len(keys))}
+	df := diskFile{Schema: syntax.SchemaVersion, Summaries: make(map[string]*syntax.Summary, len(keys)), Stats: map[string]statEntry{}}
 	c.mu.Lock()
 	for _, k := range keys {
 		if s, ok := c.mem[k]; ok {
 			df.Summaries[k] = s
 		}
 	}
-	c.mu.Unlock()
-	p := diskPath(dir, appDir)
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return fmt.Errorf("creating cache dir: %w", err)
+	for p, e := range c.stats {
+		if _, ok := df.Summaries[e.Key]; ok {
+			df.Stats[p] = e
+		}
 	}
+	c.mu.Unlock()
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(&df); err != nil {
 		return fmt.Errorf("encoding cache: %w", err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(p), ".tmp-*")
-	if err != nil {
-		return fmt.Errorf("writing cache: %w", err)
-	}
-	if _, err := tmp.Write(buf.Bytes()); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return fmt.Errorf("writing cache: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("writing cache: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), p); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("writing cache: %w", err)
-	}
-	return nil
+	return writeAtomic(diskPath(dir, appDir), buf.Bytes())
 }

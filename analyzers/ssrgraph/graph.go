@@ -44,8 +44,17 @@ type Module struct {
 	// viaFrom[i] is the importer's environment index that led to AllEnvs[i].
 	viaFrom [4]int
 	dist    [4]int
-	// sef: the module's package declares it free of side effects.
-	sef bool
+	// ProdEnv is where the module's code is in a production bundle: Env
+	// minus what webpack's production tree shaking also drops, modules
+	// free of side effects by their code (no package "sideEffects" flag)
+	// none of whose exports the environment uses. Env keeps them: the
+	// development build evaluates them, and Next checks every module of
+	// the client graph (an import "server-only" there fails the build).
+	ProdEnv Env
+	// sef: the module is pruned as free of side effects in the current
+	// propagation; sefDecl: its package declares it so; sefCode: its
+	// package says nothing and its code (transitively) has none.
+	sef, sefDecl, sefCode bool
 }
 
 // Edge is one import of a module.
@@ -160,13 +169,53 @@ func transfer(e *Edge, from Env) Env {
 }
 
 // classify finds entries and propagates environments breadth-first, so each
-// module keeps the shortest trace from an entry in every environment.
+// module keeps the shortest trace from an entry in every environment. It
+// computes ProdEnv first (pruning modules free of side effects by package
+// or by code), then Env and the traces (by package only).
 func (g *Graph) classify() {
 	read := g.readFile
 	if read == nil {
 		read = os.ReadFile
 	}
 	g.sideEffects(read)
+	for _, m := range g.Modules {
+		m.Entry, m.EntryEnv = g.entry(m)
+	}
+	code := false
+	for _, m := range g.Modules {
+		m.sef = m.sefDecl || m.sefCode
+		code = code || m.sefCode
+	}
+	if code {
+		g.prune()
+	}
+	for _, m := range g.Modules {
+		m.ProdEnv = m.Env
+		m.sef = m.sefDecl
+	}
+	g.prune()
+	if !code {
+		for _, m := range g.Modules {
+			m.ProdEnv = m.Env
+		}
+	}
+}
+
+// prune propagates with the current sef flags. When some module may be
+// pruned, it propagates twice: first with what barrels are asked for by all
+// importers, then with what importers in each environment ask for
+// (sideeffects.go), which can only remove modules from an environment.
+func (g *Graph) prune() {
+	pr := g.newPruner()
+	g.propagate(pr)
+	if pr.any() {
+		pr.splitByEnv()
+		g.propagate(pr)
+	}
+}
+
+// propagate runs the breadth-first search from the entries.
+func (g *Graph) propagate(pr *pruner) {
 	var queue []state
 	for _, m := range g.Modules {
 		m.Env = 0
@@ -174,7 +223,6 @@ func (g *Graph) classify() {
 		for i := range m.dist {
 			m.dist[i] = -1
 		}
-		m.Entry, m.EntryEnv = g.entry(m)
 		if m.EntryEnv == 0 {
 			continue
 		}
@@ -186,13 +234,12 @@ func (g *Graph) classify() {
 			}
 		}
 	}
-	pr := g.newPruner()
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]
 		from := AllEnvs[s.i]
 		for _, e0 := range s.m.Edges {
-			for _, e := range pr.edges(e0) {
+			for _, e := range pr.edges(e0, s.i) {
 				g.step(&queue, s.m, s.i, from, e)
 			}
 		}

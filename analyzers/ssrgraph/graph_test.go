@@ -155,3 +155,78 @@ func TestSideEffectsPruning(t *testing.T) {
 		t.Errorf("trace = %q", got)
 	}
 }
+
+// TestPerEnvPruning: the names a barrel is asked for are tracked per
+// environment, so a name only a Server Component asks for does not put the
+// module defining it, nor what that module imports, in the browser bundle;
+// and modules free of side effects by their code (no "sideEffects" flag) are
+// pruned in ProdEnv only (the development build evaluates them, and Next
+// checks them for import "server-only").
+func TestPerEnvPruning(t *testing.T) {
+	g := graphOf(t, "testdata/perenv")
+	const (
+		S   = ssrgraph.Server
+		C   = ssrgraph.ClientSSR
+		B   = ssrgraph.Browser
+		SCB = S | C | B
+		no  = ssrgraph.Env(0)
+	)
+	for _, tc := range []struct {
+		rel       string
+		env, prod ssrgraph.Env
+	}{
+		// Declared free of side effects: pruned per environment in both.
+		{"lib/flagged/index.ts", SCB, SCB}, // defines VERSION, which both pages use
+		{"lib/flagged/client-part.ts", C | B, C | B},
+		{"lib/flagged/server-part.ts", S, S}, // only the server page asks the kept barrel for it
+		{"lib/token.ts", S, S},               // …so what it imports stays on the server
+		// Free of side effects by their code: the production bundles drop
+		// what their environment does not use.
+		{"lib/links/index.ts", SCB, no},                   // bypassed: defines nothing
+		{"lib/links/process-key.ts", SCB, C | B},          // the client page's name
+		{"lib/links/key-checks.ts", SCB, S},               // only the server page asks for keyChecks
+		{"lib/edge-config/is-blacklisted-key.ts", SCB, S}, // …so what it imports stays on the server
+		{"lib/edge-config/index.ts", SCB, no},
+		{"lib/links/transform.ts", SCB, no},    // asked for by no one
+		{"lib/mixed/index.ts", SCB, SCB},       // has side effects through with-db.ts → conn.ts
+		{"lib/mixed/with-db.ts", SCB, SCB},     // imports a module with a top-level call
+		{"lib/db/conn.ts", SCB, SCB},           // the top-level call
+		{"lib/mixed/fmt.ts", SCB, C | B},       // asked for by the client page
+		{"lib/mixed/unused.ts", SCB, no},       // unused: dropped although the barrel is kept
+		{"lib/mixed/server-helper.ts", SCB, S}, // the kept barrel forwards it only on the server
+		{"lib/secret.ts", SCB, S},
+		{"lib/db/index.ts", S, no},
+		{"lib/db/register.ts", S, S},
+		{"app/layout.tsx", S, S},
+	} {
+		m := g.Module(filepath.Join(g.App.Dir, tc.rel))
+		if m == nil {
+			t.Errorf("%s: not in the graph", tc.rel)
+			continue
+		}
+		if m.Env != tc.env || m.ProdEnv != tc.prod {
+			t.Errorf("%s: env %v prod %v, want env %v prod %v", tc.rel, m.Env, m.ProdEnv, tc.env, tc.prod)
+		}
+	}
+	trace := func(rel string, env ssrgraph.Env) string {
+		r, ok := g.Shortest(g.Module(filepath.Join(g.App.Dir, rel)), env)
+		if !ok {
+			return "unreached"
+		}
+		return ssrgraph.TraceString(g.Related(r, nil))
+	}
+	for _, tc := range []struct {
+		rel  string
+		env  ssrgraph.Env
+		want string
+	}{
+		{"lib/token.ts", S, "app/admin/page.tsx → lib/flagged/index.ts → lib/flagged/server-part.ts → lib/token.ts"},
+		{"lib/flagged/client-part.ts", B, "app/dashboard/page.tsx → lib/flagged/index.ts → lib/flagged/client-part.ts"},
+		{"lib/flagged/server-part.ts", B, "unreached"},
+		{"lib/db/conn.ts", B, "app/dashboard/page.tsx → lib/mixed/index.ts → lib/mixed/with-db.ts → lib/db/conn.ts"},
+	} {
+		if got := trace(tc.rel, tc.env); got != tc.want {
+			t.Errorf("trace to %s in %v = %q, want %q", tc.rel, tc.env, got, tc.want)
+		}
+	}
+}

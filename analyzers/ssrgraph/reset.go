@@ -13,5 +13,6 @@ func ResetCache() {
 	defer memCache.mu.Unlock()
 	memCache.mem = map[string]*syntax.Summary{}
 	memCache.loaded = map[string]bool{}
+	memCache.stats = map[string]statEntry{}
 	memCache.dirty = false
 }

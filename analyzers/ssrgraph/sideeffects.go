@@ -10,15 +10,21 @@ import (
 	"github.com/ssrlint/ssrlint/analyzers/syntax"
 )
 
-// Bundlers skip modules that a package declares free of side effects
-// (package.json "sideEffects": false, or a list of the files that do have
-// them) when nothing they define is used: a name imported through a
-// side-effect-free barrel (`export * from "./log"`) comes straight from the
-// module that defines it, and the barrel's other re-exports are never
-// evaluated. Without this, one `import { cn } from "@acme/utils"` in a
-// client component would pull every module of the utils package into the
-// browser bundle on paper. Names are tracked per module (the union over its
-// importers), which errs towards including a module.
+// Bundlers skip modules that are free of side effects when nothing they
+// define is used: a name imported through a side-effect-free barrel
+// (`export * from "./log"`) comes straight from the module that defines it,
+// and the barrel's other re-exports are never evaluated. Without this, one
+// `import { cn } from "@acme/utils"` in a client component would pull every
+// module of the utils package into the browser bundle on paper. A module is
+// free of side effects when its package declares it so (package.json
+// "sideEffects": false, or a list of the files that do have them), which
+// webpack honours in every build and so Env models; or, when the package
+// says nothing, when its top-level code has none, transitively (syntax's
+// Summary.Pure), which only production builds use and so only ProdEnv
+// models. Each bundle is tree-shaken on its own, so the names a barrel is
+// asked for are tracked per environment: a propagation first uses the
+// union over all importers, then what importers evaluated in each
+// environment ask for, and propagates again (which can only remove).
 
 // names is a set of export names; "*" stands for all of them.
 type names map[string]bool
@@ -30,6 +36,7 @@ func (n names) all() bool { return n["*"] }
 func (g *Graph) sideEffects(read func(string) ([]byte, error)) {
 	type pkg struct {
 		dir      string
+		declared bool // the package.json has a "sideEffects" field
 		free     bool
 		patterns []string // files that have side effects, when a list
 		list     bool
@@ -51,9 +58,9 @@ func (g *Graph) sideEffects(read func(string) ([]byte, error)) {
 				var list []string
 				switch {
 				case json.Unmarshal(pj.SideEffects, &b) == nil:
-					p.free = !b
+					p.declared, p.free = true, !b
 				case json.Unmarshal(pj.SideEffects, &list) == nil:
-					p.free, p.list, p.patterns = true, true, list
+					p.declared, p.free, p.list, p.patterns = true, true, true, list
 				}
 			}
 		} else if parent := filepath.Dir(dir); parent != dir && !strings.HasSuffix(dir, string(filepath.Separator)+"node_modules") {
@@ -62,9 +69,17 @@ func (g *Graph) sideEffects(read func(string) ([]byte, error)) {
 		byDir[dir] = p
 		return p
 	}
+	byCode := map[*Module]bool{}
 	for _, m := range g.Modules {
 		p := find(filepath.Dir(m.Path))
-		if p == nil || !p.free {
+		if p == nil || !p.declared {
+			// The package says nothing: the code decides.
+			m.sef, m.sefDecl = m.Sum.Pure, false
+			byCode[m] = true
+			continue
+		}
+		m.sef, m.sefCode = false, false
+		if !p.free {
 			continue
 		}
 		m.sef = true
@@ -75,6 +90,62 @@ func (g *Graph) sideEffects(read func(string) ([]byte, error)) {
 			}
 		}
 	}
+	codeSideEffects(g.Modules, byCode)
+	for _, m := range g.Modules {
+		if byCode[m] {
+			m.sefCode = m.sef
+		} else {
+			m.sefDecl = m.sef
+		}
+	}
+}
+
+// codeSideEffects clears sef on the modules judged by their code (byCode)
+// that import something with side effects. Unlike a package's declaration,
+// which webpack takes as it is, code analysis is transitive: a module whose
+// own top level is pure but which imports a module with side effects has
+// them too (webpack's NormalModule.getSideEffectsConnectionState; an import
+// cycle among pure modules does not count). Packages are taken to have side
+// effects (their package.json is not read here; CommonJS ones always do),
+// as are stylesheets, unresolved imports and require().
+func codeSideEffects(mods []*Module, byCode map[*Module]bool) {
+	for changed := true; changed; {
+		changed = false
+		for _, m := range mods {
+			if !m.sef || !byCode[m] {
+				continue
+			}
+			for _, e := range m.Edges {
+				if importHasEffects(e) {
+					m.sef = false
+					changed = true
+					break
+				}
+			}
+		}
+	}
+}
+
+// importHasEffects reports whether evaluating e's target may have side
+// effects, for a module judged by its code.
+func importHasEffects(e *Edge) bool {
+	imp := e.Import
+	switch {
+	case imp.TypeOnly, imp.Kind == syntax.ImportDynamic, imp.Kind == syntax.ImportNextDynamic:
+		// Erased, or loaded later as a separate chunk.
+		return false
+	case imp.Kind == syntax.ImportRequire:
+		return true
+	case e.To != nil:
+		return !e.To.sef
+	case e.File != "":
+		switch strings.ToLower(filepath.Ext(e.File)) {
+		case ".css", ".scss", ".sass", ".less":
+			return true
+		}
+		return false
+	}
+	return true
 }
 
 // hasSideEffects matches a file against package.json "sideEffects"
@@ -163,22 +234,134 @@ func (p *pruner) edgeNames(e *Edge, want names) names {
 
 // pruner decides which edges a bundler keeps.
 type pruner struct {
-	g    *Graph
-	req  map[*Module]names
-	defs map[*Module]names
-	esm  map[*Module]bool
-	// effective memoises each edge's replacement edges.
-	effective map[*Edge][]*Edge
+	g *Graph
+	// req is what each barrel is asked for by any importer; perEnv, once
+	// set, what importers evaluated in each environment (AllEnvs order)
+	// ask for, which edges then uses instead.
+	req    map[*Module]names
+	perEnv *[4]map[*Module]names
+	defs   map[*Module]names
+	esm    map[*Module]bool
+	barrel map[*Module]bool
+	// effective memoises each edge's replacement edges, per environment
+	// index (-1 while req is used).
+	effective map[effKey][]*Edge
 	walks     map[memoKey][]*Module
 }
 
+type effKey struct {
+	e   *Edge
+	env int
+}
+
 func (g *Graph) newPruner() *pruner {
-	p := &pruner{g: g, req: map[*Module]names{}, defs: map[*Module]names{}, esm: map[*Module]bool{}, effective: map[*Edge][]*Edge{}, walks: map[memoKey][]*Module{}}
+	p := &pruner{g: g, req: map[*Module]names{}, defs: map[*Module]names{}, esm: map[*Module]bool{}, barrel: map[*Module]bool{}, effective: map[effKey][]*Edge{}, walks: map[memoKey][]*Module{}}
 	for _, m := range g.Modules {
 		p.defs[m], p.esm[m] = localNames(m)
+		for _, e := range m.Edges {
+			if e.To != nil && !e.Import.TypeOnly && e.Import.Kind == syntax.ImportReExport {
+				p.barrel[m] = true
+				break
+			}
+		}
 	}
 	p.requested()
 	return p
+}
+
+// any reports whether some module may be pruned at all.
+func (p *pruner) any() bool {
+	for _, m := range p.g.Modules {
+		if m.sef {
+			return true
+		}
+	}
+	return false
+}
+
+// reqOf is what m is asked for in the environment with index env.
+func (p *pruner) reqOf(m *Module, env int) names {
+	if p.perEnv == nil || env < 0 {
+		return p.req[m]
+	}
+	return p.perEnv[env][m]
+}
+
+// splitByEnv computes, from the environments the last propagation found,
+// what each barrel is asked for per environment: by the imports of modules
+// evaluated there, carried through transfer as the propagation does, and
+// forwarded through re-exports. A name only server code imports from a
+// barrel then no longer keeps the module defining it in the browser bundle.
+func (p *pruner) splitByEnv() {
+	var per [4]map[*Module]names
+	for i := range per {
+		per[i] = map[*Module]names{}
+	}
+	type item struct {
+		m   *Module
+		env int
+	}
+	var work []item
+	pending := map[item]names{}
+	add := func(t *Module, to Env, n names) {
+		if !p.barrel[t] {
+			return
+		}
+		for _, e := range AllEnvs {
+			if !to.Has(e) {
+				continue
+			}
+			i := e.index()
+			r := per[i][t]
+			if r == nil {
+				r = names{}
+				per[i][t] = r
+			}
+			for k := range n {
+				if r[k] {
+					continue
+				}
+				r[k] = true
+				it := item{t, i}
+				d := pending[it]
+				if d == nil {
+					d = names{}
+					pending[it] = d
+					work = append(work, it)
+				}
+				d[k] = true
+			}
+		}
+	}
+	for _, m := range p.g.Modules {
+		for _, env := range AllEnvs {
+			if !m.Env.Has(env) {
+				continue
+			}
+			for _, e := range m.Edges {
+				if e.To != nil && p.barrel[e.To] && !e.Import.TypeOnly && e.Import.Kind != syntax.ImportReExport {
+					add(e.To, transfer(e, env), p.edgeNames(e, nil))
+				}
+			}
+		}
+		if m.EntryEnv != 0 {
+			add(m, m.EntryEnv, names{"*": true})
+		}
+	}
+	for len(work) > 0 {
+		it := work[len(work)-1]
+		work = work[:len(work)-1]
+		delta := pending[it]
+		delete(pending, it)
+		for _, e := range it.m.Edges {
+			if e.To != nil && !e.Import.TypeOnly && e.Import.Kind == syntax.ImportReExport {
+				if n := p.forwarded(e, delta); len(n) > 0 {
+					add(e.To, transfer(e, AllEnvs[it.env]), n)
+				}
+			}
+		}
+	}
+	p.perEnv = &per
 }
 
 // requested computes, to a fixpoint, the names each module is asked for by
@@ -189,15 +372,7 @@ func (p *pruner) requested() {
 	// each re-export edge once.
 	// Only barrels' requests are ever read (to forward them, and by edges):
 	// other modules are not tracked.
-	barrel := map[*Module]bool{}
-	for _, m := range p.g.Modules {
-		for _, e := range m.Edges {
-			if e.To != nil && !e.Import.TypeOnly && e.Import.Kind == syntax.ImportReExport {
-				barrel[m] = true
-				break
-			}
-		}
-	}
+	barrel := p.barrel
 	var work []*Module
 	pending := map[*Module]names{}
 	add := func(t *Module, n names) {
@@ -282,20 +457,25 @@ func (p *pruner) live(t *Module, n names) bool {
 // — through a side-effect-free barrel nothing of which is used itself —
 // synthetic edges from e's importer (at e's import statement) straight to
 // the modules that define the imported names.
-func (p *pruner) edges(e *Edge) []*Edge {
-	if r, ok := p.effective[e]; ok {
+// env is the importer's environment index (-1 for the union).
+func (p *pruner) edges(e *Edge, env int) []*Edge {
+	if p.perEnv == nil {
+		env = -1
+	}
+	key := effKey{e, env}
+	if r, ok := p.effective[key]; ok {
 		return r
 	}
 	if e.To != nil && !e.Import.TypeOnly && !e.To.sef {
 		// The common case, without the walk: live keeps every edge into a
 		// module that may have side effects.
 		out := []*Edge{e}
-		p.effective[e] = out
+		p.effective[key] = out
 		return out
 	}
 	var out []*Edge
 	if e.To != nil && !e.Import.TypeOnly {
-		for _, t := range p.targets(e.To, p.edgeNames(e, p.req[e.From])) {
+		for _, t := range p.targets(e.To, p.edgeNames(e, p.reqOf(e.From, env))) {
 			if t == e.To {
 				out = append(out, e)
 			} else {
@@ -303,7 +483,7 @@ func (p *pruner) edges(e *Edge) []*Edge {
 			}
 		}
 	}
-	p.effective[e] = out
+	p.effective[key] = out
 	return out
 }
 

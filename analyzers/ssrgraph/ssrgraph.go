@@ -15,11 +15,13 @@ package ssrgraph
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -68,7 +70,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if err := g.parse(pass, syntaxOptions()); err != nil {
 		return nil, err
 	}
-	if err := g.resolve(); err != nil {
+	if err := g.resolve(pass.OtherFiles); err != nil {
 		return nil, err
 	}
 	g.classify()
@@ -97,6 +99,10 @@ func (g *Graph) parse(pass *analysis.Pass, opts *syntax.Options) error {
 		memCache.load(cacheDir, g.App.Dir)
 	}
 	optsKey := opts.Key()
+	// An unchanged file on disk is neither read nor hashed when the pass
+	// reads the plain disk (no overlay, no logging reader).
+	trustStat := cacheDir != "" && isReadDisk(pass.ReadFile)
+	now := time.Now().UnixNano()
 	mods := make([]*Module, len(paths))
 	keys := make([]string, len(paths))
 	errs := make([]string, len(paths))
@@ -112,6 +118,23 @@ func (g *Graph) parse(pass *analysis.Pass, opts *syntax.Options) error {
 			defer wg.Done()
 			for i := range next {
 				p := paths[i]
+				var fi os.FileInfo
+				if trustStat {
+					if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() {
+						fi = info
+						if e, ok := memCache.stat(p, info.Size(), info.ModTime().UnixNano()); ok {
+							tf := pass.Fset.AddFile(p, -1, int(e.Size))
+							if tf.SetLines(e.Lines) {
+								sum, _ := memCache.get(e.Key)
+								keys[i] = e.Key
+								mods[i] = &Module{Path: p, Rel: g.display(p), File: tf, Sum: sum}
+								continue
+							}
+							// Unusable lines: the file is re-added below; the
+							// empty one only takes FileSet room.
+						}
+					}
+				}
 				src, err := pass.ReadFile(p)
 				if err != nil {
 					errs[i] = err.Error()
@@ -134,6 +157,9 @@ func (g *Graph) parse(pass *analysis.Pass, opts *syntax.Options) error {
 				}
 				tf := pass.Fset.AddFile(p, -1, len(src))
 				tf.SetLinesForContent(src)
+				if fi != nil && fi.Size() == int64(len(src)) {
+					memCache.putStat(p, statEntry{Size: fi.Size(), MTime: fi.ModTime().UnixNano(), Key: key, Lines: tf.Lines()}, now)
+				}
 				mods[i] = &Module{Path: p, Rel: g.display(p), File: tf, Sum: sum}
 			}
 		}()
@@ -160,6 +186,17 @@ func (g *Graph) parse(pass *analysis.Pass, opts *syntax.Options) error {
 		}
 	}
 	return nil
+}
+
+// ReadDisk is os.ReadFile. A driver whose pass.ReadFile is ReadDisk itself
+// (not a wrapper) declares that files are read from disk unchanged, with no
+// overlay: ssrgraph may then skip reading a file whose size and modification
+// time match its disk cache entry.
+func ReadDisk(path string) ([]byte, error) { return os.ReadFile(path) }
+
+// isReadDisk reports whether read is ReadDisk.
+func isReadDisk(read func(string) ([]byte, error)) bool {
+	return read != nil && reflect.ValueOf(read).Pointer() == reflect.ValueOf(ReadDisk).Pointer()
 }
 
 // connect points e where its import resolved: a module of the graph, a
@@ -193,8 +230,10 @@ func (g *Graph) display(p string) string {
 	return filepath.ToSlash(p)
 }
 
-// resolve turns every value import into an edge.
-func (g *Graph) resolve() error {
+// resolve turns every value import into an edge. With a cache dir, results
+// stored by an earlier run whose inputs (resolutionKey over files) are
+// unchanged are reused, and only requests new since go to esbuild.
+func (g *Graph) resolve(files []string) error {
 	var reqs []resolve.Request
 	type ref struct {
 		m *Module
@@ -218,21 +257,63 @@ func (g *Graph) resolve() error {
 		return nil
 	}
 	uniq, pos := resolve.Dedup(reqs)
-	var ws map[string]string
-	if g.App.Workspace != nil {
-		ws = g.App.Workspace.Packages
+	res := make([]resolve.Result, len(uniq))
+	var key string
+	var stored map[resolve.Request]resolve.Result
+	if cacheDir != "" {
+		key = g.resolutionKey(files, g.readFile)
+		stored = loadResolutions(cacheDir, g.App.Dir, key)
 	}
-	r, err := resolve.New(resolve.Options{Dir: g.App.Dir, Workspace: ws})
-	if err != nil {
-		return err
+	var todo []resolve.Request
+	var todoAt []int
+	for k, rq := range uniq {
+		if r, ok := stored[rq]; ok && g.stillThere(r) {
+			res[k] = r
+			continue
+		}
+		todo = append(todo, rq)
+		todoAt = append(todoAt, k)
 	}
-	defer r.Close()
-	res, err := r.ResolveAll(uniq)
-	if err != nil {
-		return err
+	if len(todo) > 0 {
+		var ws map[string]string
+		if g.App.Workspace != nil {
+			ws = g.App.Workspace.Packages
+		}
+		r, err := resolve.New(resolve.Options{Dir: g.App.Dir, Workspace: ws})
+		if err != nil {
+			return err
+		}
+		out, err := r.ResolveAll(todo)
+		r.Close()
+		if err != nil {
+			return err
+		}
+		for j, k := range todoAt {
+			res[k] = out[j]
+		}
+	}
+	if cacheDir != "" && (len(todo) > 0 || len(stored) != len(uniq)) {
+		all := make(map[resolve.Request]resolve.Result, len(uniq))
+		for k, rq := range uniq {
+			all[rq] = res[k]
+		}
+		if err := saveResolutions(cacheDir, g.App.Dir, key, all); err != nil {
+			g.Problems = append(g.Problems, Problem{cacheDir, err.Error()})
+		}
 	}
 	for k, rf := range refs {
 		g.connect(rf.m.Edges[rf.i], res[pos[k]])
 	}
 	return nil
+}
+
+// stillThere reports whether a stored result may be reused: a first-party
+// file that is not one of the graph's modules (whose list is part of the
+// key) must still exist.
+func (g *Graph) stillThere(r resolve.Result) bool {
+	if r.File == "" || g.byPath[r.File] != nil {
+		return true
+	}
+	_, err := os.Stat(r.File)
+	return err == nil
 }

@@ -157,6 +157,7 @@ func span(n *sitter.Node) Span { return Span{int(n.StartByte()), int(n.EndByte()
 func (f *file) extract() {
 	f.topLevel()
 	f.elideUnused()
+	f.purity()
 	f.calls()
 	f.refs()
 	f.render()

@@ -9,7 +9,7 @@ package syntax
 
 // SchemaVersion changes whenever Summary's shape or extraction changes, so
 // that cached summaries from an older binary are not reused.
-const SchemaVersion = 13
+const SchemaVersion = 14
 
 // Span is a half-open byte range [Start, End) in a file's source.
 type Span struct {
@@ -22,6 +22,10 @@ type Summary struct {
 	// directive prologue (before any other statement; comments allowed).
 	UseClient bool
 	UseServer bool
+	// Pure: the module's top-level code has no side effects (only imports,
+	// exports, declarations and pure initialisers; pure.go), so a bundler
+	// drops it when none of its exports is used.
+	Pure bool
 	// Directives lists every "use client"/"use server" string statement,
 	// including misplaced ones (InPrologue false), for diagnostics.
 	Directives []Directive

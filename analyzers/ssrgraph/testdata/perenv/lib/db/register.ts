@@ -1,0 +1,3 @@
+export function register() {
+  return process.env.DB_NAME;
+}

@@ -1,0 +1,3 @@
+export function readSecret() {
+  return process.env.SECRET_KEY;
+}

@@ -1,0 +1,1 @@
+export const readToken = () => process.env.API_TOKEN;
