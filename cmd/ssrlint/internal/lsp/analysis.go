@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/ssrlint/ssrlint/analyzers/checker"
+	"github.com/ssrlint/ssrlint/analyzers/config"
 	"github.com/ssrlint/ssrlint/analyzers/dotenv"
 	"github.com/ssrlint/ssrlint/analyzers/project"
 	"github.com/ssrlint/ssrlint/analyzers/ssrgraph"
@@ -211,6 +212,7 @@ func (s *server) analyze(ctx context.Context) {
 	}
 	sn := &snapshot{run: run, fset: res.Fset, versions: versions, texts: texts, diags: map[string][]found{}}
 	sups := suppress.NewSet()
+	settings := map[*project.App]*config.Settings{}
 	for _, d := range res.Diagnostics {
 		if pos := res.Fset.Position(d.Pos); pos.IsValid() {
 			if !sups.Has(pos.Filename) {
@@ -220,9 +222,29 @@ func (s *server) analyze(ctx context.Context) {
 				continue
 			}
 		}
+		set, ok := settings[d.App]
+		if !ok {
+			set = s.appSettings(d.App)
+			settings[d.App] = set
+		}
 		f, ok := s.convert(sn, d)
 		if !ok {
 			continue
+		}
+		// The configuration file (ssrlint.json, …) decides as on the
+		// command line: a rule switched off or an ignored file reports
+		// nothing, and a configured severity replaces the default.
+		if set != nil {
+			sev := set.Severity(d.Analyzer.Name, "")
+			if sev == config.SeverityOff || set.Ignored(f.path) {
+				continue
+			}
+			switch sev {
+			case config.SeverityError:
+				f.lsp.Severity = SeverityError
+			case config.SeverityWarning:
+				f.lsp.Severity = SeverityWarning
+			}
 		}
 		uri := uriOf(f.path)
 		sn.diags[uri] = append(sn.diags[uri], f)
@@ -235,6 +257,26 @@ func (s *server) analyze(ctx context.Context) {
 	}
 	s.publish(ctx, sn)
 	s.debugf("run %d: %d findings in %d files, %v", run, len(res.Diagnostics), len(sn.diags), time.Since(start).Round(time.Millisecond))
+}
+
+// appSettings loads the configuration that applies to app, found upwards
+// from its directory as the command line finds it; nil when there is none
+// or it does not load (the error is logged: the editor shows the file's
+// problems through the command line's messages).
+func (s *server) appSettings(app *project.App) *config.Settings {
+	if app == nil {
+		return nil
+	}
+	path, err := config.Find(app.Dir)
+	if err != nil || path == "" {
+		return nil
+	}
+	cfg, err := config.Load(path)
+	if err != nil {
+		s.logf(MessageWarning, "configuration %s: %v", path, err)
+		return nil
+	}
+	return cfg.ForApp(app.Dir)
 }
 
 // fileSuppressions returns the ssrlint-ignore comments of a file with

@@ -284,3 +284,33 @@ func TestWorkspaceFolders(t *testing.T) {
 	c.notify("workspace/didChangeWorkspaceFolders", map[string]any{"event": map[string]any{"added": []any{}, "removed": []WorkspaceFolder{{URI: uriOf(a), Name: "a"}}}})
 	c.waitDiags(uriOf(filepath.Join(a, "lib/sw.ts")), isEmpty)
 }
+
+// TestConfigApplies: ssrlint.json decides in the editor as on the command
+// line — a severity changes the published one, "off" and ignore globs
+// clear findings — and editing it re-analyses.
+func TestConfigApplies(t *testing.T) {
+	root := copyFixture(t, "web")
+	cfgPath := filepath.Join(root, "ssrlint.json")
+	if err := os.WriteFile(cfgPath, []byte(`{"rules": {"serverimport": "warning"}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := startServer(t, Options{})
+	c.initialize(root, true, map[string]any{"debounceMs": 5})
+	roomPath := filepath.Join(root, "app/_components/room.tsx")
+	roomURI := uriOf(roomPath)
+	swURI := uriOf(filepath.Join(root, "lib/sw.ts"))
+	c.notify("textDocument/didOpen", DidOpenTextDocumentParams{TextDocument: TextDocumentItem{URI: roomURI, LanguageID: "typescriptreact", Version: 1, Text: readFile(t, roomPath)}})
+	c.notify("textDocument/didChange", DidChangeTextDocumentParams{
+		TextDocument:   VersionedTextDocumentIdentifier{URI: roomURI, Version: 2},
+		ContentChanges: []TextDocumentContentChangeEvent{{Range: &Range{Start: Position{0, 0}, End: Position{1, 0}}, Text: ""}},
+	})
+	p := c.waitDiags(swURI, hasCode("serverimport"))
+	if p.Diagnostics[0].Severity != SeverityWarning {
+		t.Fatalf("configured warning published as severity %d", p.Diagnostics[0].Severity)
+	}
+	if err := os.WriteFile(cfgPath, []byte(`{"rules": {"serverimport": "off"}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.notify("workspace/didChangeWatchedFiles", DidChangeWatchedFilesParams{Changes: []FileEvent{{URI: uriOf(cfgPath), Type: FileChanged}}})
+	c.waitDiags(swURI, isEmpty)
+}
