@@ -219,10 +219,17 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		for path, data := range overlay {
 			log.remember(path, data)
 		}
+		// Only --fix needs to know what each file held when it was read
+		// (to refuse files changed since); without it the checker reads
+		// the disk itself and may skip files its cache knows unchanged.
+		var read func(string) ([]byte, error)
+		if o.fix || o.diff {
+			read = log.readFile
+		}
 		res, err = checker.Run(roots, checker.Options{
 			Analyzers: all.Analyzers,
 			Overlay:   overlay,
-			ReadFile:  log.readFile,
+			ReadFile:  read,
 			AppFlags: func(app *project.App) map[*analysis.Analyzer]map[string]string {
 				flags, unread := cfg.ForApp(app.Dir).Flags(all.Analyzers)
 				for _, key := range unread {
