@@ -195,6 +195,16 @@ func (s *server) analyze(ctx context.Context) {
 		Overlay:   overlay,
 		Session:   s.sess,
 		Context:   runCtx,
+		// Extra packages, globals and secret patterns from ssrlint.json,
+		// per app, as on the command line.
+		AppFlags: func(app *project.App) map[*analysis.Analyzer]map[string]string {
+			set := s.appSettings(app)
+			if set == nil {
+				return nil
+			}
+			flags, _ := set.Flags(s.opts.Analyzers)
+			return flags
+		},
 	})
 	if runCtx.Err() != nil {
 		s.debugf("run %d cancelled after %v", run, time.Since(start).Round(time.Millisecond))

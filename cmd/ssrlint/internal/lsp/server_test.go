@@ -314,3 +314,22 @@ func TestConfigApplies(t *testing.T) {
 	c.notify("workspace/didChangeWatchedFiles", DidChangeWatchedFilesParams{Changes: []FileEvent{{URI: uriOf(cfgPath), Type: FileChanged}}})
 	c.waitDiags(swURI, isEmpty)
 }
+
+// TestConfigPackages: a browser-only package added in ssrlint.json is
+// reported in the editor too.
+func TestConfigPackages(t *testing.T) {
+	root := copyFixture(t, "web")
+	if err := os.WriteFile(filepath.Join(root, "ssrlint.json"), []byte(`{"packages": {"browserOnly": ["@acme/video-sdk"]}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := startServer(t, Options{})
+	c.initialize(root, true, map[string]any{"debounceMs": 5})
+	pagePath := filepath.Join(root, "app/page.tsx")
+	pageURI := uriOf(pagePath)
+	text := "import { Player } from \"@acme/video-sdk\";\nconsole.log(Player);\n" + readFile(t, pagePath)
+	c.notify("textDocument/didOpen", DidOpenTextDocumentParams{TextDocument: TextDocumentItem{URI: pageURI, LanguageID: "typescriptreact", Version: 1, Text: text}})
+	p := c.waitDiags(pageURI, hasCode("serverimport"))
+	if !strings.Contains(mustJSON(p.Diagnostics), "@acme/video-sdk") {
+		t.Fatalf("configured package not reported: %s", mustJSON(p.Diagnostics))
+	}
+}
