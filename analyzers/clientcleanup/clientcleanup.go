@@ -85,16 +85,10 @@ func report(pass *analysis.Pass, m *ssrgraph.Module, s syntax.Span, msg string, 
 // The WebRTC helpers (device lists, permission checks) hold no connection.
 func creation(m *ssrgraph.Module, pkgs *rules.PackageData, e syntax.Effect) (syntax.BindingUse, string, bool) {
 	for _, u := range m.Sum.BindingUses {
-		if u.Span.Start < e.Body.Start || u.Span.End > e.Body.End || u.Import < 0 || u.Import >= len(m.Sum.Imports) {
+		if u.Span.Start < e.Body.Start || u.Span.End > e.Body.End {
 			continue
 		}
-		imp := &m.Sum.Imports[u.Import]
-		pkg, ok := pkgs.IsBrowserOnly(imp.Spec)
-		if !ok {
-			continue
-		}
-		name := importedName(imp, u)
-		if pkgs.IsConstructor(pkg, name) && !strings.HasPrefix(name, "WebRTC.") {
+		if _, name, ok := ssrgraph.SDKConstructor(m, u, pkgs); ok && !strings.HasPrefix(name, "WebRTC.") {
 			return u, name, true
 		}
 	}
@@ -174,22 +168,4 @@ func fix(m *ssrgraph.Module, src []byte, e syntax.Effect, u syntax.BindingUse, n
 		Message:   fmt.Sprintf("disconnect %s in the effect's cleanup", v),
 		TextEdits: []analysis.TextEdit{{Pos: m.Pos(at), End: m.Pos(at), NewText: []byte(text)}},
 	}}
-}
-
-// importedName is the export name a use refers to: "SignalWire" for a
-// named import, "Video.RoomSession" for a member of a namespace or named
-// import.
-func importedName(imp *syntax.Import, u syntax.BindingUse) string {
-	name := u.Local
-	for _, b := range imp.Bindings {
-		if b.Local == u.Local {
-			name = b.Imported
-		}
-	}
-	if name == "*" || name == "default" {
-		name = u.Member
-	} else if u.Member != "" {
-		name += "." + u.Member
-	}
-	return name
 }

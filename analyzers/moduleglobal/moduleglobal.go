@@ -59,16 +59,11 @@ func run(pass *analysis.Pass) (any, error) {
 				r.Name, verb, what, via, r.Name), nil)
 		}
 		for _, u := range m.Sum.BindingUses {
-			if u.Context != syntax.CtxModule || u.Guarded || u.Caught || u.Import < 0 || u.Import >= len(m.Edges) {
+			if u.Context != syntax.CtxModule || u.Guarded || u.Caught {
 				continue
 			}
-			e := m.Edges[u.Import]
-			pkg, ok := pkgs.IsBrowserOnly(e.Import.Spec)
-			if !ok || e.Package == "" {
-				continue
-			}
-			name := importedName(e.Import, u)
-			if !pkgs.IsConstructor(pkg, name) {
+			pkg, name, ok := ssrgraph.SDKConstructor(m, u, pkgs)
+			if !ok {
 				continue
 			}
 			call := name + "(...)"
@@ -88,24 +83,6 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
-}
-
-// importedName is the export name a use refers to: "SignalWire" for a
-// named import, "Video.RoomSession" for a member of a namespace or named
-// import.
-func importedName(imp *syntax.Import, u syntax.BindingUse) string {
-	name := u.Local
-	for _, b := range imp.Bindings {
-		if b.Local == u.Local {
-			name = b.Imported
-		}
-	}
-	if name == "*" || name == "default" {
-		name = u.Member
-	} else if u.Member != "" {
-		name += "." + u.Member
-	}
-	return name
 }
 
 // bogusFix replaces the bare `undefined` in a bogus typeof comparison with

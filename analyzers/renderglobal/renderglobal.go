@@ -58,16 +58,11 @@ func run(pass *analysis.Pass) (any, error) {
 				r.Name, verb, where(r.Phase, r.Component), server, consequence(r.Name), advice(reach, "read it in useEffect and keep the result in state")))
 		}
 		for _, u := range m.Sum.BindingUses {
-			if u.Context != syntax.CtxFunction || !u.Phase.Render() || u.Guarded || u.Import < 0 || u.Import >= len(m.Edges) {
+			if u.Context != syntax.CtxFunction || !u.Phase.Render() || u.Guarded {
 				continue
 			}
-			e := m.Edges[u.Import]
-			pkg, ok := pkgs.IsBrowserOnly(e.Import.Spec)
-			if !ok || e.Package == "" {
-				continue
-			}
-			name := importedName(e.Import, u)
-			if !pkgs.IsConstructor(pkg, name) {
+			pkg, name, ok := ssrgraph.SDKConstructor(m, u, pkgs)
+			if !ok {
 				continue
 			}
 			call := name + "(...)"
@@ -169,22 +164,4 @@ func advice(r ssrgraph.Reach, client string) string {
 		return "move it into a Client Component and " + client
 	}
 	return client
-}
-
-// importedName is the export name a use refers to: "SignalWire" for a
-// named import, "Video.RoomSession" for a member of a namespace or named
-// import.
-func importedName(imp *syntax.Import, u syntax.BindingUse) string {
-	name := u.Local
-	for _, b := range imp.Bindings {
-		if b.Local == u.Local {
-			name = b.Imported
-		}
-	}
-	if name == "*" || name == "default" {
-		name = u.Member
-	} else if u.Member != "" {
-		name += "." + u.Member
-	}
-	return name
 }
