@@ -431,29 +431,16 @@ func (s *Session) parse(ctx context.Context, g *Graph, a *appState, pass *analys
 	}
 	states := make([]*fileState, len(paths))
 	errs := make([]string, len(paths))
-	var wg sync.WaitGroup
-	next := make(chan int, len(paths))
-	for i := range paths {
-		next <- i
-	}
-	close(next)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				if ctx.Err() != nil {
-					return
-				}
-				st, err := s.file(paths[i], s.files[paths[i]], overlay, pass.ReadFile, opts, optsKey)
-				if err != nil {
-					errs[i] = err.Error()
-				}
-				states[i] = st
-			}
-		}()
-	}
-	wg.Wait()
+	parallel(len(paths), func(i int) {
+		if ctx.Err() != nil {
+			return
+		}
+		st, err := s.file(paths[i], s.files[paths[i]], overlay, pass.ReadFile, opts, optsKey)
+		if err != nil {
+			errs[i] = err.Error()
+		}
+		states[i] = st
+	})
 	// Keep what was read even when cancelled: the next build starts there.
 	s.rmu.Lock()
 	for i, st := range states {

@@ -106,65 +106,52 @@ func (g *Graph) parse(pass *analysis.Pass, opts *syntax.Options) error {
 	mods := make([]*Module, len(paths))
 	keys := make([]string, len(paths))
 	errs := make([]string, len(paths))
-	var wg sync.WaitGroup
-	next := make(chan int, len(paths))
-	for i := range paths {
-		next <- i
-	}
-	close(next)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				p := paths[i]
-				var fi os.FileInfo
-				if trustStat {
-					if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() {
-						fi = info
-						if e, ok := memCache.stat(p, info.Size(), info.ModTime().UnixNano()); ok {
-							tf := pass.Fset.AddFile(p, -1, int(e.Size))
-							if tf.SetLines(e.Lines) {
-								sum, _ := memCache.get(e.Key)
-								keys[i] = e.Key
-								mods[i] = &Module{Path: p, Rel: g.display(p), File: tf, Sum: sum}
-								continue
-							}
-							// Unusable lines: the file is re-added below; the
-							// empty one only takes FileSet room.
-						}
+	parallel(len(paths), func(i int) {
+		p := paths[i]
+		var fi os.FileInfo
+		if trustStat {
+			if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() {
+				fi = info
+				if e, ok := memCache.stat(p, info.Size(), info.ModTime().UnixNano()); ok {
+					tf := pass.Fset.AddFile(p, -1, int(e.Size))
+					if tf.SetLines(e.Lines) {
+						sum, _ := memCache.get(e.Key)
+						keys[i] = e.Key
+						mods[i] = &Module{Path: p, Rel: g.display(p), File: tf, Sum: sum}
+						return
 					}
+					// Unusable lines: the file is re-added below; the
+					// empty one only takes FileSet room.
 				}
-				src, err := pass.ReadFile(p)
-				if err != nil {
-					errs[i] = err.Error()
-					continue
-				}
-				if project.IsBinary(src) {
-					errs[i] = "skipped: binary"
-					continue
-				}
-				key := cacheKey(p, src, optsKey)
-				keys[i] = key
-				sum, ok := memCache.get(key)
-				if !ok {
-					sum, err = syntax.Parse(p, src, opts)
-					if err != nil {
-						errs[i] = err.Error()
-						continue
-					}
-					memCache.put(key, sum)
-				}
-				tf := pass.Fset.AddFile(p, -1, len(src))
-				tf.SetLinesForContent(src)
-				if fi != nil && fi.Size() == int64(len(src)) {
-					memCache.putStat(p, statEntry{Size: fi.Size(), MTime: fi.ModTime().UnixNano(), Key: key, Lines: tf.Lines()}, now)
-				}
-				mods[i] = &Module{Path: p, Rel: g.display(p), File: tf, Sum: sum}
 			}
-		}()
-	}
-	wg.Wait()
+		}
+		src, err := pass.ReadFile(p)
+		if err != nil {
+			errs[i] = err.Error()
+			return
+		}
+		if project.IsBinary(src) {
+			errs[i] = "skipped: binary"
+			return
+		}
+		key := cacheKey(p, src, optsKey)
+		keys[i] = key
+		sum, ok := memCache.get(key)
+		if !ok {
+			sum, err = syntax.Parse(p, src, opts)
+			if err != nil {
+				errs[i] = err.Error()
+				return
+			}
+			memCache.put(key, sum)
+		}
+		tf := pass.Fset.AddFile(p, -1, len(src))
+		tf.SetLinesForContent(src)
+		if fi != nil && fi.Size() == int64(len(src)) {
+			memCache.putStat(p, statEntry{Size: fi.Size(), MTime: fi.ModTime().UnixNano(), Key: key, Lines: tf.Lines()}, now)
+		}
+		mods[i] = &Module{Path: p, Rel: g.display(p), File: tf, Sum: sum}
+	})
 	for i, m := range mods {
 		if m == nil {
 			g.Problems = append(g.Problems, Problem{paths[i], errs[i]})
@@ -197,6 +184,26 @@ func ReadDisk(path string) ([]byte, error) { return os.ReadFile(path) }
 // isReadDisk reports whether read is ReadDisk.
 func isReadDisk(read func(string) ([]byte, error)) bool {
 	return read != nil && reflect.ValueOf(read).Pointer() == reflect.ValueOf(ReadDisk).Pointer()
+}
+
+// parallel calls f(0) … f(n-1) on GOMAXPROCS goroutines and waits.
+func parallel(n int, f func(i int)) {
+	next := make(chan int, n)
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // connect points e where its import resolved: a module of the graph, a

@@ -1,9 +1,6 @@
 package syntax
 
 import (
-	"context"
-	"fmt"
-
 	sitter "github.com/smacker/go-tree-sitter"
 )
 
@@ -37,19 +34,9 @@ const cfgMaxDepth = 32
 // It returns an error only when no syntax tree can be produced; a config it
 // cannot follow yields Known == false.
 func ReadNextConfig(path string, src []byte) (NextConfig, error) {
-	lang := languageFor(path)
-	key := "tsx"
-	if lang == tsLang() {
-		key = "ts"
-	}
-	ps, put := getParser(lang, key)
-	tree, err := ps.ParseCtx(context.Background(), nil, src)
-	put()
+	tree, err := parseTree(path, src)
 	if err != nil {
-		return NextConfig{}, fmt.Errorf("parsing %s: %w", path, err)
-	}
-	if tree == nil {
-		return NextConfig{}, fmt.Errorf("parsing %s: no syntax tree", path)
+		return NextConfig{}, err
 	}
 	defer tree.Close()
 	r := &cfgReader{f: &file{path: path, src: src, root: tree.RootNode()}}

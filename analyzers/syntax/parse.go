@@ -100,6 +100,20 @@ func Parse(path string, src []byte, opts *Options) (*Summary, error) {
 	if opts == nil {
 		opts = &Options{}
 	}
+	tree, err := parseTree(path, src)
+	if err != nil {
+		return nil, err
+	}
+	defer tree.Close()
+	f := &file{path: path, src: src, root: tree.RootNode(), opts: opts, sum: &Summary{}}
+	f.lines = lineStarts(src)
+	f.extract()
+	return f.sum, nil
+}
+
+// parseTree parses src with the grammar path's extension calls for, using a
+// pooled parser. The caller closes the tree.
+func parseTree(path string, src []byte) (*sitter.Tree, error) {
 	lang := languageFor(path)
 	key := "tsx"
 	if lang == tsLang() {
@@ -114,11 +128,7 @@ func Parse(path string, src []byte, opts *Options) (*Summary, error) {
 	if tree == nil {
 		return nil, fmt.Errorf("parsing %s: no syntax tree", path)
 	}
-	defer tree.Close()
-	f := &file{path: path, src: src, root: tree.RootNode(), opts: opts, sum: &Summary{}}
-	f.lines = lineStarts(src)
-	f.extract()
-	return f.sum, nil
+	return tree, nil
 }
 
 func lineStarts(src []byte) []int {
