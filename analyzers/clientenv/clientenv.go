@@ -37,6 +37,11 @@ func run(pass *analysis.Pass) (any, error) {
 			if r.Meta || r.Write || page && r.ServerData {
 				continue
 			}
+			if !g.Runs(m, r.Span.Start, ssrgraph.Browser) {
+				// In a function (or a declaration) that no code of the
+				// browser bundle uses: it never runs there.
+				continue
+			}
 			if shared && r.Name != "" && !public(r.Name) {
 				// The runtimeEnv map of t3-env's createEnv: the library
 				// hands server variables out on the server only and

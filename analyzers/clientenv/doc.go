@@ -23,7 +23,10 @@
 // imports only they use: Next removes them from the client build. Nor are
 // the server variables of a module that uses an environment-validation
 // library meant for both sides (t3-env's createEnv, listed in
-// rules/serveronly.json): it hands them out on the server only. Each
+// rules/serveronly.json): it hands them out on the server only. Nor is code
+// that no export the browser bundle uses reaches (ssrgraph's inner graph,
+// Graph.Runs): a server helper in a module the bundle holds for another
+// export never runs there. Each
 // diagnostic carries the import trace that puts the module in the browser
 // bundle.
 package clientenv

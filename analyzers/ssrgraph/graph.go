@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/ssrlint/ssrlint/analyzers/project"
 	"github.com/ssrlint/ssrlint/analyzers/syntax"
@@ -23,6 +24,9 @@ type Graph struct {
 	// readFile reads package.json files (overlay-aware in a pass).
 	readFile func(string) ([]byte, error)
 	entries  func(*Module) (string, Env) // memoised entryKind (Session), or nil
+	// inner is the inner graph (inner.go), computed on first use.
+	innerOnce sync.Once
+	inner     map[*Module]*inner
 }
 
 // Module is one first-party source file.

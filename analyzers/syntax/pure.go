@@ -18,21 +18,19 @@ import sitter "github.com/smacker/go-tree-sitter"
 // visited, never function bodies.
 func (f *file) purity() {
 	f.sum.Pure = false
-	if f.root.HasError() || f.sum.UseClient || f.sum.UseServer {
-		return
-	}
+	pure := !f.root.HasError() && !f.sum.UseClient && !f.sum.UseServer
 	p := &purityCheck{f: f, known: map[string]bool{"undefined": true, "NaN": true, "Infinity": true}}
 	for _, imp := range f.sum.Imports {
 		if imp.Kind != ImportStatic && imp.Kind != ImportReExport {
 			// require() and import() run code (they are calls).
 			if imp.Context == CtxModule {
-				return
+				pure = false
 			}
 			continue
 		}
 		if imp.Kind == ImportStatic && imp.SideEffectOnly && !imp.TypeOnly {
 			// `import "./polyfill.css"` is there for its effects.
-			return
+			pure = false
 		}
 		for _, b := range imp.Bindings {
 			p.known[b.Local] = true
@@ -45,12 +43,17 @@ func (f *file) purity() {
 		stmts = append(stmts, c)
 		p.declare(c)
 	}
-	for _, c := range stmts {
+	// Every statement is judged, not only up to the first impure one: the
+	// inner graph (inner.go) needs each statement's verdict.
+	effects := make([]bool, len(stmts))
+	for i, c := range stmts {
 		if !p.stmt(c) {
-			return
+			effects[i] = true
+			pure = false
 		}
 	}
-	f.sum.Pure = true
+	f.sum.Pure = pure
+	f.decls(stmts, effects)
 }
 
 type purityCheck struct {

@@ -9,7 +9,7 @@ package syntax
 
 // SchemaVersion changes whenever Summary's shape or extraction changes, so
 // that cached summaries from an older binary are not reused.
-const SchemaVersion = 14
+const SchemaVersion = 15
 
 // Span is a half-open byte range [Start, End) in a file's source.
 type Span struct {
@@ -32,6 +32,10 @@ type Summary struct {
 
 	Imports []Import
 	Exports []Export
+	// Decls are the module's top-level statements as nodes of its inner
+	// graph (inner.go), in source order; nil when the module has syntax
+	// errors.
+	Decls []Decl
 
 	// Globals are references to names from the browser-global list passed to
 	// Parse, with their scope, guard and shadowing facts.

@@ -1,0 +1,2 @@
+export * from "./process-key";
+export * from "./key-checks";

@@ -1,0 +1,3 @@
+export function processKey(key: string) {
+  return key.trim().toLowerCase();
+}

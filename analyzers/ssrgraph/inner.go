@@ -1,0 +1,230 @@
+package ssrgraph
+
+import (
+	"sort"
+
+	"github.com/ssrlint/ssrlint/analyzers/syntax"
+)
+
+// The inner graph: which top-level statements of a module can run in an
+// environment. A module in a bundle is not all live code: a function that
+// no used export reaches, and that no statement with side effects calls, is
+// never run there (webpack's inner graph drops it in production, terser the
+// code; in development it is bundled and never called). So a module that is
+// in the browser bundle only because a barrel or a kept importer pulls it in
+// may hold server-only code that never runs in the browser.
+//
+// Per module and environment this tracks the exports used — all of them for
+// entries, client references ("use client" modules imported by server code),
+// require(), import() and namespace imports — and, from them, the live
+// statements: those with side effects, those defining a used export, and
+// those a live statement mentions (syntax.Decl.Refs). A live statement that
+// mentions an import binding uses that export of the imported module in the
+// environments the import leads to (transfer), and a used name of a barrel
+// is forwarded through its re-exports. Modules without a statement list
+// (syntax errors, CommonJS) count as entirely live.
+
+// inner is one module's inner-graph state.
+type inner struct {
+	m      *Module
+	byName map[string][]int // declared name → statements
+	byExp  map[string][]int // export name → statements
+	imp    map[string]importRef
+	all    [4]bool // every export used (and every statement live)
+	used   [4]names
+	live   [4][]bool
+}
+
+type importRef struct {
+	edge     int
+	imported string
+}
+
+type innerCalc struct {
+	g    *Graph
+	mods map[*Module]*inner
+	p    *pruner // for forwarded (defs only)
+	// whole: the environments in which an unmodelled module was visited.
+	whole map[*Module]*[4]bool
+}
+
+// Runs reports whether the code at byte offset off of m can run in env: m is
+// evaluated there and the top-level statement holding off is live. Code
+// outside any statement (imports, types) counts as live.
+func (g *Graph) Runs(m *Module, off int, env Env) bool {
+	if !m.Env.Has(env) {
+		return false
+	}
+	g.innerOnce.Do(g.computeInner)
+	in := g.inner[m]
+	ei := env.index()
+	if in == nil || in.all[ei] {
+		return true
+	}
+	ds := m.Sum.Decls
+	i := sort.Search(len(ds), func(i int) bool { return ds[i].Span.End > off })
+	if i == len(ds) || ds[i].Span.Start > off {
+		return true
+	}
+	return in.live[ei][i]
+}
+
+func (g *Graph) computeInner() {
+	c := &innerCalc{g: g, mods: make(map[*Module]*inner, len(g.Modules)), p: &pruner{defs: map[*Module]names{}}, whole: map[*Module]*[4]bool{}}
+	for _, m := range g.Modules {
+		defs, esm := localNames(m)
+		c.p.defs[m] = defs
+		if !esm || m.Sum.Decls == nil {
+			continue
+		}
+		in := &inner{m: m, byName: map[string][]int{}, byExp: map[string][]int{}, imp: map[string]importRef{}}
+		for i, d := range m.Sum.Decls {
+			for _, n := range d.Names {
+				in.byName[n] = append(in.byName[n], i)
+			}
+			for _, n := range d.Exports {
+				in.byExp[n] = append(in.byExp[n], i)
+			}
+		}
+		for i, imp := range m.Sum.Imports {
+			if imp.Kind != syntax.ImportStatic || imp.TypeOnly {
+				continue
+			}
+			for _, b := range imp.Bindings {
+				in.imp[b.Local] = importRef{edge: i, imported: b.Imported}
+			}
+		}
+		for i := range in.live {
+			in.live[i] = make([]bool, len(m.Sum.Decls))
+			in.used[i] = names{}
+		}
+		c.mods[m] = in
+	}
+	for _, m := range g.Modules {
+		for _, env := range AllEnvs {
+			if !m.Env.Has(env) {
+				continue
+			}
+			ei := env.index()
+			in := c.mods[m]
+			if in == nil || m.EntryEnv.Has(env) {
+				c.request(m, env, names{"*": true})
+				continue
+			}
+			for i, d := range m.Sum.Decls {
+				if d.Effect {
+					c.mark(in, ei, i)
+				}
+			}
+			for _, e := range m.Edges {
+				switch e.Import.Kind {
+				case syntax.ImportRequire, syntax.ImportDynamic, syntax.ImportNextDynamic:
+					c.follow(e, ei, names{"*": true})
+				}
+			}
+		}
+	}
+	g.inner = c.mods
+}
+
+// request records that t's exports n are used in the environments envs.
+func (c *innerCalc) request(t *Module, envs Env, n names) {
+	in := c.mods[t]
+	for _, env := range AllEnvs {
+		if !envs.Has(env) {
+			continue
+		}
+		ei := env.index()
+		if in == nil {
+			// Not modelled: everything it imports is used.
+			if !t.Env.Has(env) || c.visitedAll(t, ei) {
+				continue
+			}
+			c.useEdges(t, ei)
+			continue
+		}
+		if in.all[ei] {
+			continue
+		}
+		if n.all() {
+			in.all[ei] = true
+			for i := range in.live[ei] {
+				c.mark(in, ei, i)
+			}
+			c.useEdges(t, ei)
+			continue
+		}
+		for k := range n {
+			if in.used[ei][k] {
+				continue
+			}
+			in.used[ei][k] = true
+			for _, i := range in.byExp[k] {
+				c.mark(in, ei, i)
+			}
+			one := names{k: true}
+			for _, e := range t.Edges {
+				if e.To != nil && !e.Import.TypeOnly && e.Import.Kind == syntax.ImportReExport {
+					if fwd := c.p.forwarded(e, one); len(fwd) > 0 {
+						c.follow(e, ei, fwd)
+					}
+				}
+			}
+		}
+	}
+}
+
+// visitedAll marks an unmodelled module as fully used in an environment,
+// reporting whether it already was.
+func (c *innerCalc) visitedAll(t *Module, ei int) bool {
+	v := c.whole[t]
+	if v == nil {
+		v = &[4]bool{}
+		c.whole[t] = v
+	}
+	was := v[ei]
+	v[ei] = true
+	return was
+}
+
+// useEdges uses, in environment ei, everything t imports and re-exports.
+func (c *innerCalc) useEdges(t *Module, ei int) {
+	all := names{"*": true}
+	for _, e := range t.Edges {
+		if e.To == nil || e.Import.TypeOnly {
+			continue
+		}
+		c.follow(e, ei, c.p.edgeNames(e, all))
+	}
+}
+
+// follow uses names n of e's target in the environments e leads to from
+// its importer's environment ei. Server code importing a "use client"
+// module gets a client reference to every export.
+func (c *innerCalc) follow(e *Edge, ei int, n names) {
+	if e.To == nil || len(n) == 0 {
+		return
+	}
+	from := AllEnvs[ei]
+	if from == Server && e.To.Sum.UseClient {
+		n = names{"*": true}
+	}
+	c.request(e.To, transfer(e, from), n)
+}
+
+// mark makes statement i of in live in environment ei, and what it
+// mentions.
+func (c *innerCalc) mark(in *inner, ei, i int) {
+	if in.live[ei][i] {
+		return
+	}
+	in.live[ei][i] = true
+	for _, r := range in.m.Sum.Decls[i].Refs {
+		for _, j := range in.byName[r] {
+			c.mark(in, ei, j)
+		}
+		if ref, ok := in.imp[r]; ok {
+			c.follow(in.m.Edges[ref.edge], ei, names{ref.imported: true})
+		}
+	}
+}

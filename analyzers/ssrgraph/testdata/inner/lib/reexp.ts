@@ -1,0 +1,2 @@
+export { shown } from "./impl";
+export { hidden as aliased } from "./impl";

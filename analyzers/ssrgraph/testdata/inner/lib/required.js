@@ -1,0 +1,3 @@
+export function r() {
+  return "MARK_REQUIRED";
+}

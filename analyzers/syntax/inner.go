@@ -1,0 +1,184 @@
+package syntax
+
+import (
+	"sort"
+
+	sitter "github.com/smacker/go-tree-sitter"
+)
+
+// Decl is one top-level statement of a module, as a node of the module's
+// inner graph: what it declares and exports, whether evaluating it may have
+// side effects, and which of the module's bindings it mentions. A bundler
+// keeps a statement when it has side effects, when it defines an export
+// that is used, or when a kept statement mentions what it declares; code in
+// any other statement is never run (webpack's inner graph and terser drop
+// it in production; in development it is bundled but nothing calls it).
+type Decl struct {
+	Span Span
+	// Names are the bindings the statement declares.
+	Names []string
+	// Exports are the export names it defines: the declared names for
+	// `export const`/`export function`, "default" for `export default`,
+	// the exported names of `export { a as b }` (without a source).
+	Exports []string
+	// Effect: evaluating the statement may have side effects (purity.go's
+	// test), so it is kept whenever the module is evaluated.
+	Effect bool
+	// Refs are the module's bindings (its top-level declarations and its
+	// import bindings) whose names occur in the statement, outside property
+	// names after a dot. Words in strings, comments and object keys count
+	// too: a reference too many only keeps more code.
+	Refs []string
+}
+
+// decls fills Summary.Decls from the program's direct children and the
+// per-statement side-effect verdicts of purity. It stays nil for a module
+// with syntax errors, whose statements cannot be trusted.
+func (f *file) decls(stmts []*sitter.Node, effects []bool) {
+	if f.root.HasError() {
+		return
+	}
+	var set wordSet
+	ds := make([]Decl, 0, len(stmts))
+	for i, c := range stmts {
+		switch c.Type() {
+		case "comment", "hash_bang_line", "empty_statement", "import_statement":
+			continue
+		case "export_statement":
+			if c.ChildByFieldName("source") != nil {
+				// export … from "m": forwarded, not declared here.
+				continue
+			}
+		case "expression_statement":
+			if kids := namedNonComment(c); len(kids) == 1 && kids[0].Type() == "string" {
+				continue // a directive
+			}
+		case "type_alias_declaration", "interface_declaration", "ambient_declaration":
+			continue
+		}
+		d := Decl{Span: span(c), Effect: effects[i]}
+		f.topDeclNames(c, &d)
+		for _, n := range d.Names {
+			set.add(n, wantLocal)
+		}
+		ds = append(ds, d)
+	}
+	for _, imp := range f.sum.Imports {
+		if imp.Kind == ImportStatic && !imp.TypeOnly {
+			for _, b := range imp.Bindings {
+				set.add(b.Local, wantLocal)
+			}
+		}
+	}
+	if set.words != nil {
+		for _, h := range set.scan(f.src) {
+			i := sort.Search(len(ds), func(i int) bool { return ds[i].Span.End > h.start })
+			if i == len(ds) || ds[i].Span.Start > h.start {
+				continue // in an import, a type or a comment between statements
+			}
+			name := string(f.src[h.start:h.end])
+			if !contains(ds[i].Refs, name) {
+				ds[i].Refs = append(ds[i].Refs, name)
+			}
+		}
+	}
+	f.sum.Decls = ds
+}
+
+// topDeclNames fills the names a top-level statement declares and exports.
+func (f *file) topDeclNames(n *sitter.Node, d *Decl) {
+	exported := false
+	if n.Type() == "export_statement" {
+		if hasKeyword(n, "default") {
+			d.Exports = append(d.Exports, "default")
+		} else {
+			exported = true
+		}
+		decl := n.ChildByFieldName("declaration")
+		if decl == nil {
+			if ec := firstNamedOfType(n, "export_clause"); ec != nil && exported {
+				for j := 0; j < int(ec.NamedChildCount()); j++ {
+					s := ec.NamedChild(j)
+					if s.Type() != "export_specifier" || hasKeyword(s, "type") {
+						continue
+					}
+					name := s.ChildByFieldName("alias")
+					if name == nil {
+						name = s.ChildByFieldName("name")
+					}
+					if name != nil {
+						d.Exports = append(d.Exports, unquote(f.text(name)))
+					}
+				}
+			}
+			if v := n.ChildByFieldName("value"); v != nil {
+				// export default class X {} / function X() {} keep their name.
+				switch v.Type() {
+				case "class", "function_expression", "function", "generator_function":
+					if name := v.ChildByFieldName("name"); name != nil {
+						d.Names = append(d.Names, f.text(name))
+					}
+				}
+			}
+			return
+		}
+		n = decl
+	}
+	start := len(d.Names)
+	switch n.Type() {
+	case "function_declaration", "generator_function_declaration", "class_declaration",
+		"abstract_class_declaration", "enum_declaration", "module", "internal_module":
+		if name := n.ChildByFieldName("name"); name != nil && name.Type() == "identifier" {
+			d.Names = append(d.Names, f.text(name))
+		}
+	case "lexical_declaration", "variable_declaration":
+		for i := 0; i < int(n.NamedChildCount()); i++ {
+			v := n.NamedChild(i)
+			if v.Type() != "variable_declarator" {
+				continue
+			}
+			if name := v.ChildByFieldName("name"); name != nil {
+				f.patternNames(name, &d.Names)
+			}
+		}
+	}
+	if exported {
+		d.Exports = append(d.Exports, d.Names[start:]...)
+	}
+}
+
+// patternNames appends the identifiers a binding pattern binds.
+func (f *file) patternNames(n *sitter.Node, out *[]string) {
+	switch n.Type() {
+	case "identifier", "shorthand_property_identifier_pattern":
+		*out = append(*out, f.text(n))
+		return
+	case "pair_pattern":
+		if v := n.ChildByFieldName("value"); v != nil {
+			f.patternNames(v, out)
+		}
+		return
+	case "assignment_pattern", "object_assignment_pattern":
+		if l := n.ChildByFieldName("left"); l != nil {
+			f.patternNames(l, out)
+		}
+		return
+	}
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		c := n.NamedChild(i)
+		switch c.Type() {
+		case "comment", "type_annotation":
+			continue
+		}
+		f.patternNames(c, out)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
