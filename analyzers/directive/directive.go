@@ -34,7 +34,7 @@ var serverOnly = map[string]string{
 func run(pass *analysis.Pass) (any, error) {
 	g := pass.ResultOf[ssrgraph.Analyzer].(*ssrgraph.Graph)
 	for _, m := range g.Modules {
-		if len(m.Sum.Directives) == 0 {
+		if quiet(m) {
 			continue
 		}
 		src, err := pass.ReadFile(m.Path)
@@ -44,6 +44,19 @@ func run(pass *analysis.Pass) (any, error) {
 		check(pass, m, src)
 	}
 	return nil, nil
+}
+
+// quiet reports whether m's directives are all fine, so that check, which
+// needs the source for its fixes, can be skipped: every directive is in the
+// prologue, not both kinds, and no "use client" in a server-only file.
+func quiet(m *ssrgraph.Module) bool {
+	_, serverFile := serverOnly[m.Entry]
+	for _, d := range m.Sum.Directives {
+		if !d.InPrologue || d.Value == "use client" && serverFile {
+			return false
+		}
+	}
+	return !(m.Sum.UseClient && m.Sum.UseServer)
 }
 
 func check(pass *analysis.Pass, m *ssrgraph.Module, src []byte) {
