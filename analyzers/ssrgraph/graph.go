@@ -27,6 +27,7 @@ type Graph struct {
 	// inner is the inner graph (inner.go), computed on first use.
 	innerOnce sync.Once
 	inner     map[*Module]*inner
+	prodOnce  sync.Once
 }
 
 // Module is one first-party source file.
@@ -48,13 +49,8 @@ type Module struct {
 	// viaFrom[i] is the importer's environment index that led to AllEnvs[i].
 	viaFrom [4]int
 	dist    [4]int
-	// ProdEnv is where the module's code is in a production bundle: Env
-	// minus what webpack's production tree shaking also drops, modules
-	// free of side effects by their code (no package "sideEffects" flag)
-	// none of whose exports the environment uses. Env keeps them: the
-	// development build evaluates them, and Next checks every module of
-	// the client graph (an import "server-only" there fails the build).
-	ProdEnv Env
+	// prodEnv: see Graph.ProdEnv.
+	prodEnv Env
 	// sef: the module is pruned as free of side effects in the current
 	// propagation; sefDecl: its package declares it so; sefCode: its
 	// package says nothing and its code (transitively) has none.
@@ -173,9 +169,8 @@ func transfer(e *Edge, from Env) Env {
 }
 
 // classify finds entries and propagates environments breadth-first, so each
-// module keeps the shortest trace from an entry in every environment. It
-// computes ProdEnv first (pruning modules free of side effects by package
-// or by code), then Env and the traces (by package only).
+// module keeps the shortest trace from an entry in every environment,
+// pruning modules whose package declares them free of side effects.
 func (g *Graph) classify() {
 	read := g.readFile
 	if read == nil {
@@ -184,24 +179,51 @@ func (g *Graph) classify() {
 	g.sideEffects(read)
 	for _, m := range g.Modules {
 		m.Entry, m.EntryEnv = g.entry(m)
-	}
-	code := false
-	for _, m := range g.Modules {
-		m.sef = m.sefDecl || m.sefCode
-		code = code || m.sefCode
-	}
-	if code {
-		g.prune()
-	}
-	for _, m := range g.Modules {
-		m.ProdEnv = m.Env
 		m.sef = m.sefDecl
 	}
 	g.prune()
+}
+
+// ProdEnv is where m's code is in a production bundle: Env minus what
+// webpack's production tree shaking also drops, modules free of side effects
+// by their code (no package "sideEffects" flag) none of whose exports the
+// environment uses. Env keeps them: the development build evaluates them,
+// and Next checks every module of the client graph (an import "server-only"
+// there fails the build). Computed on first use (one more propagation);
+// no rule needs it today — the inner graph (Runs) answers the finer
+// question of which code runs — so a run does not pay for it. The
+// propagation rewrites every module's Env for a moment: do not call it
+// while other goroutines read the graph.
+func (g *Graph) ProdEnv(m *Module) Env {
+	g.prodOnce.Do(g.computeProdEnv)
+	return m.prodEnv
+}
+
+func (g *Graph) computeProdEnv() {
+	code := false
+	for _, m := range g.Modules {
+		code = code || m.sefCode
+		m.prodEnv = m.Env
+	}
 	if !code {
-		for _, m := range g.Modules {
-			m.ProdEnv = m.Env
-		}
+		return
+	}
+	type saved struct {
+		env     Env
+		via     [4]*Edge
+		viaFrom [4]int
+		dist    [4]int
+	}
+	keep := make([]saved, len(g.Modules))
+	for i, m := range g.Modules {
+		keep[i] = saved{m.Env, m.via, m.viaFrom, m.dist}
+		m.sef = m.sefDecl || m.sefCode
+	}
+	g.prune()
+	for i, m := range g.Modules {
+		m.prodEnv = m.Env
+		m.Env, m.via, m.viaFrom, m.dist = keep[i].env, keep[i].via, keep[i].viaFrom, keep[i].dist
+		m.sef = m.sefDecl
 	}
 }
 

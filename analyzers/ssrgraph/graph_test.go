@@ -204,8 +204,8 @@ func TestPerEnvPruning(t *testing.T) {
 			t.Errorf("%s: not in the graph", tc.rel)
 			continue
 		}
-		if m.Env != tc.env || m.ProdEnv != tc.prod {
-			t.Errorf("%s: env %v prod %v, want env %v prod %v", tc.rel, m.Env, m.ProdEnv, tc.env, tc.prod)
+		if m.Env != tc.env || g.ProdEnv(m) != tc.prod {
+			t.Errorf("%s: env %v prod %v, want env %v prod %v", tc.rel, m.Env, g.ProdEnv(m), tc.env, tc.prod)
 		}
 	}
 	trace := func(rel string, env ssrgraph.Env) string {

@@ -255,7 +255,11 @@ type effKey struct {
 }
 
 func (g *Graph) newPruner() *pruner {
-	p := &pruner{g: g, req: map[*Module]names{}, defs: map[*Module]names{}, esm: map[*Module]bool{}, barrel: map[*Module]bool{}, effective: map[effKey][]*Edge{}, walks: map[memoKey][]*Module{}}
+	edges := 0
+	for _, m := range g.Modules {
+		edges += len(m.Edges)
+	}
+	p := &pruner{g: g, req: map[*Module]names{}, defs: make(map[*Module]names, len(g.Modules)), esm: make(map[*Module]bool, len(g.Modules)), barrel: map[*Module]bool{}, effective: make(map[effKey][]*Edge, 2*edges), walks: map[memoKey][]*Module{}}
 	for _, m := range g.Modules {
 		p.defs[m], p.esm[m] = localNames(m)
 		for _, e := range m.Edges {
@@ -513,11 +517,21 @@ func (p *pruner) targets(t *Module, n names) []*Module {
 			return
 		}
 		seen[t] = true
+		var star names // what every `export *` of t passes on: the same for all
 		for _, e2 := range t.Edges {
 			if e2.To == nil || e2.Import.TypeOnly || e2.Import.Kind != syntax.ImportReExport {
 				continue
 			}
-			if fwd := p.forwarded(e2, n); len(fwd) > 0 {
+			var fwd names
+			if e2.Import.Star {
+				if star == nil {
+					star = p.forwarded(e2, n)
+				}
+				fwd = star
+			} else {
+				fwd = p.forwarded(e2, n)
+			}
+			if len(fwd) > 0 {
 				walk(e2.To, fwd, depth+1)
 			}
 		}
