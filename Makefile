@@ -2,7 +2,7 @@
 GO ?= go
 BIN := bin/ssrlint
 
-.PHONY: all build test bench lint demo tools clean
+.PHONY: all build test bench lint demo tools generate clean
 
 all: build
 
@@ -29,6 +29,11 @@ demo: build
 
 tools:
 	bash scripts/install-sarif-multitool.sh
+
+# Regenerate the MessagePack code of the summary cache (go tool msgp, pinned
+# in go.mod) after changing syntax.Summary or the cache file types.
+generate:
+	go generate ./analyzers/syntax ./analyzers/ssrgraph
 
 clean:
 	rm -rf bin

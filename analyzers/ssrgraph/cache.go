@@ -1,15 +1,15 @@
 package ssrgraph
 
 import (
-	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
 	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
 	"time"
+
+	"github.com/tinylib/msgp/msgp"
 
 	"github.com/ssrlint/ssrlint/analyzers/syntax"
 )
@@ -19,8 +19,11 @@ import (
 // layer, one file per app under the user cache dir, makes a warm CLI run skip
 // parsing entirely.
 type summaryCache struct {
-	mu      sync.Mutex
-	mem     map[string]*syntax.Summary
+	mu  sync.Mutex
+	mem map[string]*syntax.Summary
+	// raw holds encoded summaries from the disk cache, decoded on first
+	// get (in the parallel parse loop) and kept for the next save.
+	raw     map[string][]byte
 	dirty   bool
 	loaded  map[string]bool // disk files already merged into mem
 	maxSize int
@@ -29,16 +32,7 @@ type summaryCache struct {
 	stats map[string]statEntry
 }
 
-// statEntry records a file's size and modification time with its cache key
-// and line-start offsets (for token.File.SetLines).
-type statEntry struct {
-	Size  int64
-	MTime int64 // nanoseconds
-	Key   string
-	Lines []int
-}
-
-var memCache = &summaryCache{mem: map[string]*syntax.Summary{}, loaded: map[string]bool{}, maxSize: 200_000, stats: map[string]statEntry{}}
+var memCache = &summaryCache{mem: map[string]*syntax.Summary{}, raw: map[string][]byte{}, loaded: map[string]bool{}, maxSize: 200_000, stats: map[string]statEntry{}}
 
 // racyWindow: a file modified this close to (or after) the moment its entry
 // was recorded may change again within the same timestamp, so its entry is
@@ -54,7 +48,9 @@ func (c *summaryCache) stat(path string, size, mtime int64) (statEntry, bool) {
 		return statEntry{}, false
 	}
 	if _, ok := c.mem[e.Key]; !ok {
-		return statEntry{}, false
+		if _, ok := c.raw[e.Key]; !ok {
+			return statEntry{}, false
+		}
 	}
 	return e, true
 }
@@ -82,9 +78,28 @@ func cacheKey(path string, src []byte, optsKey string) string {
 
 func (c *summaryCache) get(key string) (*syntax.Summary, bool) {
 	c.mu.Lock()
-	defer c.mu.Unlock()
 	s, ok := c.mem[key]
-	return s, ok
+	b, enc := c.raw[key]
+	c.mu.Unlock()
+	if ok || !enc {
+		return s, ok
+	}
+	s = new(syntax.Summary)
+	if rest, err := s.UnmarshalMsg(b); err != nil || len(rest) != 0 {
+		// A damaged entry is a miss: the file is parsed again.
+		c.mu.Lock()
+		delete(c.raw, key)
+		c.mu.Unlock()
+		return nil, false
+	}
+	c.mu.Lock()
+	if old, ok := c.mem[key]; ok {
+		s = old // another goroutine decoded it first
+	} else {
+		c.mem[key] = s
+	}
+	c.mu.Unlock()
+	return s, true
 }
 
 func (c *summaryCache) put(key string, s *syntax.Summary) {
@@ -92,24 +107,20 @@ func (c *summaryCache) put(key string, s *syntax.Summary) {
 	defer c.mu.Unlock()
 	if len(c.mem) >= c.maxSize {
 		c.mem = map[string]*syntax.Summary{}
+		c.raw = map[string][]byte{}
 	}
 	c.mem[key] = s
 	c.dirty = true
 }
 
-type diskFile struct {
-	Schema    int
-	Summaries map[string]*syntax.Summary
-	Stats     map[string]statEntry
-}
-
 func diskPath(dir, appDir string) string {
 	h := sha256.Sum256([]byte(appDir))
-	return filepath.Join(dir, fmt.Sprintf("v%d", syntax.SchemaVersion), hex.EncodeToString(h[:8])+".gob")
+	return filepath.Join(dir, fmt.Sprintf("v%d", syntax.SchemaVersion), hex.EncodeToString(h[:8])+".msgp")
 }
 
-// load merges the app's disk cache into memory. A missing or corrupt file is
-// a cold cache, not an error.
+// load merges the app's disk cache into memory, still encoded: a summary is
+// decoded when it is first asked for. A missing or corrupt file is a cold
+// cache, not an error.
 func (c *summaryCache) load(dir, appDir string) {
 	p := diskPath(dir, appDir)
 	c.mu.Lock()
@@ -124,13 +135,15 @@ func (c *summaryCache) load(dir, appDir string) {
 		return
 	}
 	var df diskFile
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&df); err != nil || df.Schema != syntax.SchemaVersion {
+	if rest, err := df.UnmarshalMsg(data); err != nil || len(rest) != 0 || df.Schema != syntax.SchemaVersion {
 		return
 	}
 	c.mu.Lock()
-	for k, s := range df.Summaries {
+	for k, b := range df.Summaries {
 		if _, ok := c.mem[k]; !ok {
-			c.mem[k] = s
+			if _, ok := c.raw[k]; !ok {
+				c.raw[k] = b
+			}
 		}
 	}
 	for p, e := range df.Stats {
@@ -142,12 +155,21 @@ func (c *summaryCache) load(dir, appDir string) {
 }
 
 // save writes the summaries of keys (the app's current files) atomically.
+// Summaries loaded from disk and still encoded are written as they are.
 func (c *summaryCache) save(dir, appDir string, keys []string) error {
-	df := diskFile{Schema: syntax.SchemaVersion, Summaries: make(map[string]*syntax.Summary, len(keys)), Stats: map[string]statEntry{}}
+	df := diskFile{Schema: syntax.SchemaVersion, Summaries: make(map[string]msgp.Raw, len(keys)), Stats: map[string]statEntry{}}
 	c.mu.Lock()
 	for _, k := range keys {
-		if s, ok := c.mem[k]; ok {
-			df.Summaries[k] = s
+		if b, ok := c.raw[k]; ok {
+			df.Summaries[k] = b
+		} else if s, ok := c.mem[k]; ok {
+			b, err := s.MarshalMsg(nil)
+			if err != nil {
+				c.mu.Unlock()
+				return fmt.Errorf("encoding cache: %w", err)
+			}
+			c.raw[k] = b
+			df.Summaries[k] = b
 		}
 	}
 	for p, e := range c.stats {
@@ -156,9 +178,9 @@ func (c *summaryCache) save(dir, appDir string, keys []string) error {
 		}
 	}
 	c.mu.Unlock()
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(&df); err != nil {
+	data, err := df.MarshalMsg(nil)
+	if err != nil {
 		return fmt.Errorf("encoding cache: %w", err)
 	}
-	return writeAtomic(diskPath(dir, appDir), buf.Bytes())
+	return writeAtomic(diskPath(dir, appDir), data)
 }

@@ -12,6 +12,7 @@ func ResetCache() {
 	memCache.mu.Lock()
 	defer memCache.mu.Unlock()
 	memCache.mem = map[string]*syntax.Summary{}
+	memCache.raw = map[string][]byte{}
 	memCache.loaded = map[string]bool{}
 	memCache.stats = map[string]statEntry{}
 	memCache.dirty = false
