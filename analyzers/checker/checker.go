@@ -10,7 +10,9 @@ import (
 	"go/types"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -108,28 +110,65 @@ func Run(roots []string, opts Options) (*Result, error) {
 		// The plain disk: ssrgraph may trust file stats (see ReadDisk).
 		readFile = ssrgraph.ReadDisk
 	}
-	dedup := map[string]bool{}
-	for _, app := range res.Apps {
-		var flags map[*analysis.Analyzer]map[string]string
+	type outcome struct {
+		results map[*analysis.Analyzer]any
+		diags   []Diagnostic
+		err     error
+	}
+	out := make([]outcome, len(res.Apps))
+	flags := make([]map[*analysis.Analyzer]map[string]string, len(res.Apps))
+	sameFlags := true
+	for i, app := range res.Apps {
 		if opts.AppFlags != nil {
-			flags = opts.AppFlags(app)
+			flags[i] = opts.AppFlags(app)
 		}
-		restore, err := setFlags(flags)
+		sameFlags = sameFlags && len(flags[i]) == 0
+	}
+	one := func(i int) {
+		restore, err := setFlags(flags[i])
+		defer restore()
 		if err != nil {
-			restore()
-			return nil, fmt.Errorf("configuring %s: %w", app.Dir, err)
+			out[i].err = fmt.Errorf("configuring %s: %w", res.Apps[i].Dir, err)
+			return
 		}
 		if err := ctx.Err(); err != nil {
-			restore()
-			return nil, err
+			out[i].err = err
+			return
 		}
-		results, diags, err := runApp(ctx, res.Fset, app, opts, readFile)
-		restore()
-		if err != nil {
-			return nil, err
+		out[i].results, out[i].diags, out[i].err = runApp(ctx, res.Fset, res.Apps[i], opts, readFile)
+	}
+	if sameFlags && opts.Session == nil && len(res.Apps) > 1 {
+		// The apps of a monorepo are independent: analyse them side by
+		// side (each graph's classification is sequential). Analyzer flags
+		// are process-wide, so only when no app sets its own, and not in a
+		// Session, whose incremental state is per process.
+		var wg sync.WaitGroup
+		sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+		for i := range res.Apps {
+			wg.Add(1)
+			sem <- struct{}{}
+			go func() {
+				defer wg.Done()
+				defer func() { <-sem }()
+				one(i)
+			}()
 		}
-		res.Results[app] = results
-		for _, d := range diags {
+		wg.Wait()
+	} else {
+		for i := range res.Apps {
+			one(i)
+			if out[i].err != nil {
+				break
+			}
+		}
+	}
+	dedup := map[string]bool{}
+	for i, app := range res.Apps {
+		if out[i].err != nil {
+			return nil, out[i].err
+		}
+		res.Results[app] = out[i].results
+		for _, d := range out[i].diags {
 			p := res.Fset.Position(d.Pos)
 			key := fmt.Sprintf("%s\x00%s\x00%d\x00%d\x00%s", d.Analyzer.Name, p.Filename, p.Line, p.Column, d.Message)
 			if dedup[key] {
