@@ -56,6 +56,14 @@ func (w *walker) walk(dir string, ign []*ignoreFile, cur *App) {
 		w.report(cur, dir, fmt.Sprintf("cannot read directory: %v", err))
 		return
 	}
+	w.walkReal(dir, real, ign, cur)
+}
+
+// walkReal is walk with dir's real path (symbolic links resolved) known:
+// a subdirectory reached without a link is its parent's real path joined
+// with its name, so only links cost an EvalSymlinks (one lstat per path
+// component).
+func (w *walker) walkReal(dir, real string, ign []*ignoreFile, cur *App) {
 	if w.visited[real] {
 		// Reached again through a symbolic link: its files are listed once.
 		return
@@ -107,6 +115,7 @@ func (w *walker) walk(dir string, ign []*ignoreFile, cur *App) {
 			if skipDirs[name] || outputDirs[name] && !inRouter(cur, full) || ignored(ign, full, true) {
 				continue
 			}
+			sub := filepath.Join(real, name)
 			if isLink {
 				target, err := filepath.EvalSymlinks(full)
 				if err != nil {
@@ -117,8 +126,9 @@ func (w *walker) walk(dir string, ign []*ignoreFile, cur *App) {
 					w.report(cur, full, "skipped: symbolic link loop back to "+target)
 					continue
 				}
+				sub = target
 			}
-			w.walk(full, ign, cur)
+			w.walkReal(full, sub, ign, cur)
 			continue
 		}
 		if cur == nil || !syntax.IsSource(name) || ignored(ign, full, false) {
