@@ -9,8 +9,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/tinylib/msgp/msgp"
-
 	"github.com/ssrlint/ssrlint/analyzers/syntax"
 )
 
@@ -157,7 +155,7 @@ func (c *summaryCache) load(dir, appDir string) {
 // save writes the summaries of keys (the app's current files) atomically.
 // Summaries loaded from disk and still encoded are written as they are.
 func (c *summaryCache) save(dir, appDir string, keys []string) error {
-	df := diskFile{Schema: syntax.SchemaVersion, Summaries: make(map[string]msgp.Raw, len(keys)), Stats: map[string]statEntry{}}
+	df := diskFile{Schema: syntax.SchemaVersion, Summaries: make(rawMap, len(keys)), Stats: map[string]statEntry{}}
 	c.mu.Lock()
 	for _, k := range keys {
 		if b, ok := c.raw[k]; ok {

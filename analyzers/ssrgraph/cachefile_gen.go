@@ -12,21 +12,17 @@ func (z *diskFile) MarshalMsg(b []byte) (o []byte, err error) {
 	// array header, size 3
 	o = append(o, 0x93)
 	o = msgp.AppendInt(o, z.Schema)
-	o = msgp.AppendMapHeader(o, uint32(len(z.Summaries)))
-	for za0001, za0002 := range z.Summaries {
+	o, err = z.Summaries.MarshalMsg(o)
+	if err != nil {
+		err = msgp.WrapError(err, "Summaries")
+		return
+	}
+	o = msgp.AppendMapHeader(o, uint32(len(z.Stats)))
+	for za0001, za0002 := range z.Stats {
 		o = msgp.AppendString(o, za0001)
 		o, err = za0002.MarshalMsg(o)
 		if err != nil {
-			err = msgp.WrapError(err, "Summaries", za0001)
-			return
-		}
-	}
-	o = msgp.AppendMapHeader(o, uint32(len(z.Stats)))
-	for za0003, za0004 := range z.Stats {
-		o = msgp.AppendString(o, za0003)
-		o, err = za0004.MarshalMsg(o)
-		if err != nil {
-			err = msgp.WrapError(err, "Stats", za0003)
+			err = msgp.WrapError(err, "Stats", za0001)
 			return
 		}
 	}
@@ -50,61 +46,39 @@ func (z *diskFile) UnmarshalMsg(bts []byte) (o []byte, err error) {
 		err = msgp.WrapError(err, "Schema")
 		return
 	}
-	var zb0002 uint32
-	zb0002, bts, err = msgp.ReadMapHeaderBytes(bts)
+	bts, err = z.Summaries.UnmarshalMsg(bts)
 	if err != nil {
 		err = msgp.WrapError(err, "Summaries")
 		return
 	}
-	if z.Summaries == nil {
-		z.Summaries = make(map[string]msgp.Raw, zb0002)
-	} else if len(z.Summaries) > 0 {
-		clear(z.Summaries)
-	}
-	var field []byte
-	_ = field
-	for zb0002 > 0 {
-		var za0002 msgp.Raw
-		zb0002--
-		var za0001 string
-		za0001, bts, err = msgp.ReadStringBytes(bts)
-		if err != nil {
-			err = msgp.WrapError(err, "Summaries")
-			return
-		}
-		bts, err = za0002.UnmarshalMsg(bts)
-		if err != nil {
-			err = msgp.WrapError(err, "Summaries", za0001)
-			return
-		}
-		z.Summaries[za0001] = za0002
-	}
-	var zb0003 uint32
-	zb0003, bts, err = msgp.ReadMapHeaderBytes(bts)
+	var zb0002 uint32
+	zb0002, bts, err = msgp.ReadMapHeaderBytes(bts)
 	if err != nil {
 		err = msgp.WrapError(err, "Stats")
 		return
 	}
 	if z.Stats == nil {
-		z.Stats = make(map[string]statEntry, zb0003)
+		z.Stats = make(map[string]statEntry, zb0002)
 	} else if len(z.Stats) > 0 {
 		clear(z.Stats)
 	}
-	for zb0003 > 0 {
-		var za0004 statEntry
-		zb0003--
-		var za0003 string
-		za0003, bts, err = msgp.ReadStringBytes(bts)
+	var field []byte
+	_ = field
+	for zb0002 > 0 {
+		var za0002 statEntry
+		zb0002--
+		var za0001 string
+		za0001, bts, err = msgp.ReadStringBytes(bts)
 		if err != nil {
 			err = msgp.WrapError(err, "Stats")
 			return
 		}
-		bts, err = za0004.UnmarshalMsg(bts)
+		bts, err = za0002.UnmarshalMsg(bts)
 		if err != nil {
-			err = msgp.WrapError(err, "Stats", za0003)
+			err = msgp.WrapError(err, "Stats", za0001)
 			return
 		}
-		z.Stats[za0003] = za0004
+		z.Stats[za0001] = za0002
 	}
 	o = bts
 	return
@@ -112,18 +86,11 @@ func (z *diskFile) UnmarshalMsg(bts []byte) (o []byte, err error) {
 
 // Msgsize returns an upper bound estimate of the number of bytes occupied by the serialized message
 func (z *diskFile) Msgsize() (s int) {
-	s = 1 + msgp.IntSize + msgp.MapHeaderSize
-	if z.Summaries != nil {
-		for za0001, za0002 := range z.Summaries {
+	s = 1 + msgp.IntSize + z.Summaries.Msgsize() + msgp.MapHeaderSize
+	if z.Stats != nil {
+		for za0001, za0002 := range z.Stats {
 			_ = za0002
 			s += msgp.StringPrefixSize + len(za0001) + za0002.Msgsize()
-		}
-	}
-	s += msgp.MapHeaderSize
-	if z.Stats != nil {
-		for za0003, za0004 := range z.Stats {
-			_ = za0004
-			s += msgp.StringPrefixSize + len(za0003) + za0004.Msgsize()
 		}
 	}
 	return
@@ -137,9 +104,10 @@ func (z *statEntry) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.AppendInt64(o, z.Size)
 	o = msgp.AppendInt64(o, z.MTime)
 	o = msgp.AppendString(o, z.Key)
-	o = msgp.AppendArrayHeader(o, uint32(len(z.Lines)))
-	for za0001 := range z.Lines {
-		o = msgp.AppendInt(o, z.Lines[za0001])
+	o, err = z.Lines.MarshalMsg(o)
+	if err != nil {
+		err = msgp.WrapError(err, "Lines")
+		return
 	}
 	return
 }
@@ -171,23 +139,10 @@ func (z *statEntry) UnmarshalMsg(bts []byte) (o []byte, err error) {
 		err = msgp.WrapError(err, "Key")
 		return
 	}
-	var zb0002 uint32
-	zb0002, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	bts, err = z.Lines.UnmarshalMsg(bts)
 	if err != nil {
 		err = msgp.WrapError(err, "Lines")
 		return
-	}
-	if cap(z.Lines) >= int(zb0002) {
-		z.Lines = (z.Lines)[:zb0002]
-	} else {
-		z.Lines = make([]int, zb0002)
-	}
-	for za0001 := range z.Lines {
-		z.Lines[za0001], bts, err = msgp.ReadIntBytes(bts)
-		if err != nil {
-			err = msgp.WrapError(err, "Lines", za0001)
-			return
-		}
 	}
 	o = bts
 	return
@@ -195,6 +150,6 @@ func (z *statEntry) UnmarshalMsg(bts []byte) (o []byte, err error) {
 
 // Msgsize returns an upper bound estimate of the number of bytes occupied by the serialized message
 func (z *statEntry) Msgsize() (s int) {
-	s = 1 + msgp.Int64Size + msgp.Int64Size + msgp.StringPrefixSize + len(z.Key) + msgp.ArrayHeaderSize + (len(z.Lines) * (msgp.IntSize))
+	s = 1 + msgp.Int64Size + msgp.Int64Size + msgp.StringPrefixSize + len(z.Key) + z.Lines.Msgsize()
 	return
 }

@@ -113,15 +113,18 @@ func (g *Graph) parse(pass *analysis.Pass, opts *syntax.Options) error {
 			if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() {
 				fi = info
 				if e, ok := memCache.stat(p, info.Size(), info.ModTime().UnixNano()); ok {
-					tf := pass.Fset.AddFile(p, -1, int(e.Size))
-					if tf.SetLines(e.Lines) {
-						sum, _ := memCache.get(e.Key)
-						keys[i] = e.Key
-						mods[i] = &Module{Path: p, Rel: g.display(p), File: tf, Sum: sum}
-						return
+					// A summary that does not decode (a damaged cache
+					// entry) is a miss: the file is read and parsed below.
+					if sum, ok := memCache.get(e.Key); ok {
+						tf := pass.Fset.AddFile(p, -1, int(e.Size))
+						if tf.SetLines(e.Lines) {
+							keys[i] = e.Key
+							mods[i] = &Module{Path: p, Rel: g.display(p), File: tf, Sum: sum}
+							return
+						}
+						// Unusable lines: the file is re-added below; the
+						// empty one only takes FileSet room.
 					}
-					// Unusable lines: the file is re-added below; the
-					// empty one only takes FileSet room.
 				}
 			}
 		}
