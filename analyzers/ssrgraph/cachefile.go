@@ -14,7 +14,7 @@ import (
 // reflection costs, and each summary stays encoded until a file asks for it.
 // Run `make generate` after changing these types or syntax.Summary.
 
-//go:generate go tool msgp -file cachefile.go -o cachefile_gen.go -tests=false -io=false -unexported -d "tuple diskFile statEntry" -d "ignore rawMap lineTable"
+//go:generate go tool msgp -file cachefile.go -o cachefile_gen.go -tests=false -io=false -unexported -d "tuple diskFile statEntry resolutionFile resEntry" -d "ignore rawMap lineTable"
 
 // diskFile is one app's summary cache.
 type diskFile struct {
@@ -31,6 +31,23 @@ type statEntry struct {
 	MTime int64 // nanoseconds
 	Key   string
 	Lines lineTable
+}
+
+// resolutionFile is the on-disk record of one app's import resolutions
+// (rescache.go). Key digests everything resolution depends on (see
+// resolutionKey); when it matches, the stored results are reused and only
+// new requests go to esbuild.
+type resolutionFile struct {
+	Schema  int
+	Key     string
+	Dirs    []string // importer directories, referred to by index
+	Entries []resEntry
+}
+
+// resEntry is one resolve.Request (Dirs[Dir], Spec) and its resolve.Result.
+type resEntry struct {
+	Dir                      int
+	Spec, File, Package, Err string
 }
 
 // lineTable is a file's line-start offsets, stored as one byte string of

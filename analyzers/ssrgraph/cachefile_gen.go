@@ -97,6 +97,163 @@ func (z *diskFile) Msgsize() (s int) {
 }
 
 // MarshalMsg implements msgp.Marshaler
+func (z *resEntry) MarshalMsg(b []byte) (o []byte, err error) {
+	o = msgp.Require(b, z.Msgsize())
+	// array header, size 5
+	o = append(o, 0x95)
+	o = msgp.AppendInt(o, z.Dir)
+	o = msgp.AppendString(o, z.Spec)
+	o = msgp.AppendString(o, z.File)
+	o = msgp.AppendString(o, z.Package)
+	o = msgp.AppendString(o, z.Err)
+	return
+}
+
+// UnmarshalMsg implements msgp.Unmarshaler
+func (z *resEntry) UnmarshalMsg(bts []byte) (o []byte, err error) {
+	var zb0001 uint32
+	zb0001, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err)
+		return
+	}
+	if zb0001 != 5 {
+		err = msgp.ArrayError{Wanted: 5, Got: zb0001}
+		return
+	}
+	z.Dir, bts, err = msgp.ReadIntBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Dir")
+		return
+	}
+	z.Spec, bts, err = msgp.ReadStringBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Spec")
+		return
+	}
+	z.File, bts, err = msgp.ReadStringBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "File")
+		return
+	}
+	z.Package, bts, err = msgp.ReadStringBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Package")
+		return
+	}
+	z.Err, bts, err = msgp.ReadStringBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Err")
+		return
+	}
+	o = bts
+	return
+}
+
+// Msgsize returns an upper bound estimate of the number of bytes occupied by the serialized message
+func (z *resEntry) Msgsize() (s int) {
+	s = 1 + msgp.IntSize + msgp.StringPrefixSize + len(z.Spec) + msgp.StringPrefixSize + len(z.File) + msgp.StringPrefixSize + len(z.Package) + msgp.StringPrefixSize + len(z.Err)
+	return
+}
+
+// MarshalMsg implements msgp.Marshaler
+func (z *resolutionFile) MarshalMsg(b []byte) (o []byte, err error) {
+	o = msgp.Require(b, z.Msgsize())
+	// array header, size 4
+	o = append(o, 0x94)
+	o = msgp.AppendInt(o, z.Schema)
+	o = msgp.AppendString(o, z.Key)
+	o = msgp.AppendArrayHeader(o, uint32(len(z.Dirs)))
+	for za0001 := range z.Dirs {
+		o = msgp.AppendString(o, z.Dirs[za0001])
+	}
+	o = msgp.AppendArrayHeader(o, uint32(len(z.Entries)))
+	for za0002 := range z.Entries {
+		o, err = z.Entries[za0002].MarshalMsg(o)
+		if err != nil {
+			err = msgp.WrapError(err, "Entries", za0002)
+			return
+		}
+	}
+	return
+}
+
+// UnmarshalMsg implements msgp.Unmarshaler
+func (z *resolutionFile) UnmarshalMsg(bts []byte) (o []byte, err error) {
+	var zb0001 uint32
+	zb0001, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err)
+		return
+	}
+	if zb0001 != 4 {
+		err = msgp.ArrayError{Wanted: 4, Got: zb0001}
+		return
+	}
+	z.Schema, bts, err = msgp.ReadIntBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Schema")
+		return
+	}
+	z.Key, bts, err = msgp.ReadStringBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Key")
+		return
+	}
+	var zb0002 uint32
+	zb0002, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Dirs")
+		return
+	}
+	if cap(z.Dirs) >= int(zb0002) {
+		z.Dirs = (z.Dirs)[:zb0002]
+	} else {
+		z.Dirs = make([]string, zb0002)
+	}
+	for za0001 := range z.Dirs {
+		z.Dirs[za0001], bts, err = msgp.ReadStringBytes(bts)
+		if err != nil {
+			err = msgp.WrapError(err, "Dirs", za0001)
+			return
+		}
+	}
+	var zb0003 uint32
+	zb0003, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Entries")
+		return
+	}
+	if cap(z.Entries) >= int(zb0003) {
+		z.Entries = (z.Entries)[:zb0003]
+	} else {
+		z.Entries = make([]resEntry, zb0003)
+	}
+	for za0002 := range z.Entries {
+		bts, err = z.Entries[za0002].UnmarshalMsg(bts)
+		if err != nil {
+			err = msgp.WrapError(err, "Entries", za0002)
+			return
+		}
+	}
+	o = bts
+	return
+}
+
+// Msgsize returns an upper bound estimate of the number of bytes occupied by the serialized message
+func (z *resolutionFile) Msgsize() (s int) {
+	s = 1 + msgp.IntSize + msgp.StringPrefixSize + len(z.Key) + msgp.ArrayHeaderSize
+	for za0001 := range z.Dirs {
+		s += msgp.StringPrefixSize + len(z.Dirs[za0001])
+	}
+	s += msgp.ArrayHeaderSize
+	for za0002 := range z.Entries {
+		s += z.Entries[za0002].Msgsize()
+	}
+	return
+}
+
+// MarshalMsg implements msgp.Marshaler
 func (z *statEntry) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.Require(b, z.Msgsize())
 	// array header, size 4

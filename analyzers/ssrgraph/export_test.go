@@ -11,7 +11,7 @@ import (
 func DamageSummaries(dir string) (int, error) {
 	n := 0
 	err := filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
-		if err != nil || info.IsDir() || !strings.HasSuffix(p, ".msgp") {
+		if err != nil || info.IsDir() || !strings.HasSuffix(p, ".msgp") || strings.HasPrefix(filepath.Base(p), "resolve-") {
 			return err
 		}
 		data, err := os.ReadFile(p)

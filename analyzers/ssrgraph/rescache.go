@@ -1,9 +1,7 @@
 package ssrgraph
 
 import (
-	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
 	"encoding/hex"
 	"fmt"
 	"os"
@@ -15,21 +13,11 @@ import (
 	"github.com/ssrlint/ssrlint/analyzers/syntax"
 )
 
-// resolutionFile is the on-disk record of one app's import resolutions. Key
-// digests everything resolution depends on (see resolutionKey); when it
-// matches, the stored results are reused and only new requests go to
-// esbuild.
-type resolutionFile struct {
-	Schema  int
-	Key     string
-	Results map[resolve.Request]resolve.Result
-}
-
-const resolutionSchema = 1
+const resolutionSchema = 2
 
 func resolutionPath(dir, appDir string) string {
 	h := sha256.Sum256([]byte(appDir))
-	return filepath.Join(dir, fmt.Sprintf("v%d", syntax.SchemaVersion), "resolve-"+hex.EncodeToString(h[:8])+".gob")
+	return filepath.Join(dir, fmt.Sprintf("v%d", syntax.SchemaVersion), "resolve-"+hex.EncodeToString(h[:8])+".msgp")
 }
 
 // lockfiles are the package-manager files whose change may mean a different
@@ -147,19 +135,37 @@ func loadResolutions(dir, appDir, key string) map[resolve.Request]resolve.Result
 		return nil
 	}
 	var rf resolutionFile
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&rf); err != nil || rf.Schema != resolutionSchema || rf.Key != key {
+	if rest, err := rf.UnmarshalMsg(data); err != nil || len(rest) != 0 || rf.Schema != resolutionSchema || rf.Key != key {
 		return nil
 	}
-	return rf.Results
+	out := make(map[resolve.Request]resolve.Result, len(rf.Entries))
+	for _, e := range rf.Entries {
+		if e.Dir < 0 || e.Dir >= len(rf.Dirs) {
+			return nil
+		}
+		out[resolve.Request{Dir: rf.Dirs[e.Dir], Spec: e.Spec}] = resolve.Result{File: e.File, Package: e.Package, Err: e.Err}
+	}
+	return out
 }
 
 // saveResolutions writes the app's results atomically.
 func saveResolutions(dir, appDir, key string, results map[resolve.Request]resolve.Result) error {
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(&resolutionFile{Schema: resolutionSchema, Key: key, Results: results}); err != nil {
+	rf := resolutionFile{Schema: resolutionSchema, Key: key, Entries: make([]resEntry, 0, len(results))}
+	dirs := map[string]int{}
+	for req, res := range results {
+		i, ok := dirs[req.Dir]
+		if !ok {
+			i = len(rf.Dirs)
+			dirs[req.Dir] = i
+			rf.Dirs = append(rf.Dirs, req.Dir)
+		}
+		rf.Entries = append(rf.Entries, resEntry{Dir: i, Spec: req.Spec, File: res.File, Package: res.Package, Err: res.Err})
+	}
+	data, err := rf.MarshalMsg(nil)
+	if err != nil {
 		return fmt.Errorf("encoding resolution cache: %w", err)
 	}
-	return writeAtomic(resolutionPath(dir, appDir), buf.Bytes())
+	return writeAtomic(resolutionPath(dir, appDir), data)
 }
 
 // writeAtomic writes data to p through a temporary file and a rename.
