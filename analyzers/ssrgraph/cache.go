@@ -28,6 +28,50 @@ type summaryCache struct {
 	// stats maps a path to what its file looked like when last summarised,
 	// so that an unchanged file on disk is neither read nor hashed.
 	stats map[string]statEntry
+	// inflight are the keys being parsed now: the apps of a monorepo are
+	// analysed side by side and share their workspace packages' files.
+	inflight map[string]*flight
+}
+
+// flight is one parse in progress; done is closed when sum or err is set.
+type flight struct {
+	done chan struct{}
+	sum  *syntax.Summary
+	err  error
+}
+
+// summarise returns the summary for key, calling parse on a miss. Callers
+// asking for a key that another goroutine is parsing wait for its result
+// instead of parsing the same file again.
+func (c *summaryCache) summarise(key string, parse func() (*syntax.Summary, error)) (*syntax.Summary, error) {
+	if s, ok := c.get(key); ok {
+		return s, nil
+	}
+	c.mu.Lock()
+	if s, ok := c.mem[key]; ok {
+		c.mu.Unlock()
+		return s, nil
+	}
+	if f, ok := c.inflight[key]; ok {
+		c.mu.Unlock()
+		<-f.done
+		return f.sum, f.err
+	}
+	if c.inflight == nil {
+		c.inflight = map[string]*flight{}
+	}
+	f := &flight{done: make(chan struct{})}
+	c.inflight[key] = f
+	c.mu.Unlock()
+	defer close(f.done)
+	f.sum, f.err = parse()
+	if f.err == nil {
+		c.put(key, f.sum) // before the flight ends: a later caller finds it
+	}
+	c.mu.Lock()
+	delete(c.inflight, key)
+	c.mu.Unlock()
+	return f.sum, f.err
 }
 
 var memCache = &summaryCache{mem: map[string]*syntax.Summary{}, raw: map[string][]byte{}, loaded: map[string]bool{}, maxSize: 200_000, stats: map[string]statEntry{}}

@@ -16,4 +16,5 @@ func ResetCache() {
 	memCache.loaded = map[string]bool{}
 	memCache.stats = map[string]statEntry{}
 	memCache.dirty = false
+	memCache.inflight = nil
 }

@@ -139,14 +139,10 @@ func (g *Graph) parse(pass *analysis.Pass, opts *syntax.Options) error {
 		}
 		key := cacheKey(p, src, optsKey)
 		keys[i] = key
-		sum, ok := memCache.get(key)
-		if !ok {
-			sum, err = syntax.Parse(p, src, opts)
-			if err != nil {
-				errs[i] = err.Error()
-				return
-			}
-			memCache.put(key, sum)
+		sum, err := memCache.summarise(key, func() (*syntax.Summary, error) { return syntax.Parse(p, src, opts) })
+		if err != nil {
+			errs[i] = err.Error()
+			return
 		}
 		tf := pass.Fset.AddFile(p, -1, len(src))
 		tf.SetLinesForContent(src)
