@@ -287,7 +287,7 @@ func BenchmarkWarmRun(b *testing.B) {
 	run(b, fx) // writes the disk cache
 	var written int
 	filepath.WalkDir(cache, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".gob") {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".msgp") && !strings.HasPrefix(d.Name(), "resolve-") {
 			written++
 		}
 		return nil
