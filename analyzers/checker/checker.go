@@ -139,11 +139,14 @@ func Run(roots []string, opts Options) (*Result, error) {
 	}
 	if sameFlags && opts.Session == nil && len(res.Apps) > 1 {
 		// The apps of a monorepo are independent: analyse them side by
-		// side (each graph's classification is sequential). Analyzer flags
-		// are process-wide, so only when no app sets its own, and not in a
-		// Session, whose incremental state is per process.
+		// side. Each app alternates parallel work (parsing) with
+		// sequential work (resolution, classification, the rules), so
+		// twice as many apps as cores keep the cores busy; more would only
+		// hold more graphs in memory. Analyzer flags are process-wide, so
+		// only when no app sets its own, and not in a Session, whose
+		// incremental state is per process.
 		var wg sync.WaitGroup
-		sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+		sem := make(chan struct{}, 2*runtime.GOMAXPROCS(0))
 		for i := range res.Apps {
 			wg.Add(1)
 			sem <- struct{}{}

@@ -52,6 +52,7 @@ func (s *Session) Changed(path string, kind ssrgraph.Change) {
 	defer s.mu.Unlock()
 	s.discovered = map[string]discovery{}
 	s.files = map[string][]string{}
+	project.ForgetFiles() // workspace packages' file lists, kept per process
 }
 
 // discoveryInput reports the files Discover reads: a change to one can add

@@ -209,3 +209,28 @@ func TestSessionCancelledMidRun(t *testing.T) {
 		sess.Close()
 	}
 }
+
+// TestSessionWorkspaceFileCreated: a file created in a workspace package
+// (outside the app) is analysed after the change is reported, although the
+// packages' file lists are kept for the process.
+func TestSessionWorkspaceFileCreated(t *testing.T) {
+	root := t.TempDir()
+	write(t, filepath.Join(root, "package.json"), `{"private": true}`)
+	write(t, filepath.Join(root, "pnpm-workspace.yaml"), "packages:\n  - apps/*\n  - packages/*\n")
+	write(t, filepath.Join(root, "apps/web/package.json"), `{"name": "web", "dependencies": {"next": "15.1.0", "@acme/ui": "workspace:*"}}`)
+	write(t, filepath.Join(root, "apps/web/app/page.tsx"), "import { late } from \"@acme/ui/late\";\nexport default function Page() { return <p>{String(late)}</p>; }\n")
+	write(t, filepath.Join(root, "packages/ui/package.json"), `{"name": "@acme/ui"}`)
+	write(t, filepath.Join(root, "packages/ui/index.ts"), "export const ui = 1;\n")
+
+	sess := checker.NewSession()
+	defer sess.Close()
+	if got := render(run(t, root, checker.Options{Session: sess})); got != "" {
+		t.Fatalf("before packages/ui/late.ts exists: %s", got)
+	}
+	late := filepath.Join(root, "packages/ui/late.ts")
+	write(t, late, "import { SignalWire } from \"@signalwire/js\";\nexport const late = SignalWire;\n")
+	sess.Changed(late, ssrgraph.Created)
+	if got := render(run(t, root, checker.Options{Session: sess})); !strings.Contains(got, "late.ts:1:1") || !strings.Contains(got, "[serverimport]") {
+		t.Errorf("after creating packages/ui/late.ts: %q", got)
+	}
+}

@@ -9,6 +9,11 @@ import (
 // process: the apps of a monorepo share their packages.
 var wsFiles sync.Map // dir → []string
 
+// ForgetFiles drops the memoised file lists of workspace packages, so that
+// the next AllFiles walks them again: a long-lived process (the language
+// server) calls it when a file was created or deleted.
+func ForgetFiles() { wsFiles.Clear() }
+
 // AllFiles returns what an analysis pass over the app reads: the app's source
 // and config files plus the source files of the workspace packages it may
 // import (other Next.js apps of the workspace excluded). Sorted, distinct.

@@ -265,6 +265,15 @@ func (g *Graph) propagate(pr *pruner) {
 		queue = queue[1:]
 		from := AllEnvs[s.i]
 		for _, e0 := range s.m.Edges {
+			if e0.To == nil {
+				continue
+			}
+			if !e0.Import.TypeOnly && !e0.To.sef {
+				// Kept as it is (pruner.edges's common case, without
+				// its memo).
+				g.step(&queue, s.m, s.i, from, e0)
+				continue
+			}
 			for _, e := range pr.edges(e0, s.i) {
 				g.step(&queue, s.m, s.i, from, e)
 			}

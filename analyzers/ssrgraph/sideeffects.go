@@ -463,7 +463,11 @@ func (p *pruner) live(t *Module, n names) bool {
 // the modules that define the imported names.
 // env is the importer's environment index (-1 for the union).
 func (p *pruner) edges(e *Edge, env int) []*Edge {
-	if p.perEnv == nil {
+	if p.perEnv == nil || e.Import.Kind != syntax.ImportReExport {
+		// Only a re-export asks its target for what its own importers
+		// ask of it, which differs by environment; an import asks for
+		// its bindings everywhere, so one result serves every
+		// environment and both propagations.
 		env = -1
 	}
 	key := effKey{e, env}
