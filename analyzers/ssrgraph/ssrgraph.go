@@ -174,6 +174,9 @@ func (g *Graph) parse(pass *analysis.Pass, opts *syntax.Options) error {
 	return nil
 }
 
+// esbuildTurn serialises the esbuild builds of apps analysed side by side.
+var esbuildTurn = make(chan struct{}, 1)
+
 // ReadDisk is os.ReadFile. A driver whose pass.ReadFile is ReadDisk itself
 // (not a wrapper) declares that files are read from disk unchanged, with no
 // overlay: ssrgraph may then skip reading a file whose size and modification
@@ -285,12 +288,18 @@ func (g *Graph) resolve(files []string) error {
 		if g.App.Workspace != nil {
 			ws = g.App.Workspace.Packages
 		}
+		// One esbuild build at a time: it uses every core itself, and apps
+		// analysed side by side would otherwise each hold a bundler's
+		// memory at once.
+		esbuildTurn <- struct{}{}
 		r, err := resolve.New(resolve.Options{Dir: g.App.Dir, Workspace: ws})
 		if err != nil {
+			<-esbuildTurn
 			return err
 		}
 		out, err := r.ResolveAll(todo)
 		r.Close()
+		<-esbuildTurn
 		if err != nil {
 			return err
 		}
