@@ -32,7 +32,7 @@ func run(pass *analysis.Pass) (any, error) {
 	g := pass.ResultOf[ssrgraph.Analyzer].(*ssrgraph.Graph)
 	pkgs := rules.Packages()
 	for _, m := range g.Modules {
-		reach, ok := renderReach(g, m)
+		reach, envs, ok := renderReach(g, m)
 		if !ok {
 			continue
 		}
@@ -51,6 +51,9 @@ func run(pass *analysis.Pass) (any, error) {
 			if r.Context != syntax.CtxFunction || !r.Phase.Render() || r.Guarded || r.Shadowed || r.Kind == syntax.RefTypeof {
 				continue
 			}
+			if !g.RunsIn(m, r.Span.Start, envs) {
+				continue // a component nothing the server renders uses
+			}
 			verb := map[syntax.RefKind]string{
 				syntax.RefRead: "read", syntax.RefCall: "called", syntax.RefNew: "constructed", syntax.RefExtends: "extended",
 			}[r.Kind]
@@ -58,7 +61,7 @@ func run(pass *analysis.Pass) (any, error) {
 				r.Name, verb, where(r.Phase, r.Component), server, consequence(r.Name), advice(reach, "read it in useEffect and keep the result in state")))
 		}
 		for _, u := range m.Sum.BindingUses {
-			if u.Context != syntax.CtxFunction || !u.Phase.Render() || u.Guarded {
+			if u.Context != syntax.CtxFunction || !u.Phase.Render() || u.Guarded || !g.RunsIn(m, u.Span.Start, envs) {
 				continue
 			}
 			pkg, name, ok := ssrgraph.SDKConstructor(m, u, pkgs)
@@ -78,9 +81,9 @@ func run(pass *analysis.Pass) (any, error) {
 
 // renderReach is how the server comes to render m: as a "use client"
 // module or a Pages Router page (or something they import), or from a
-// Server Component or _document. ok is false when the server never renders
-// m's components.
-func renderReach(g *ssrgraph.Graph, m *ssrgraph.Module) (ssrgraph.Reach, bool) {
+// Server Component or _document; envs are the environments in which it is
+// rendered. ok is false when the server never renders m's components.
+func renderReach(g *ssrgraph.Graph, m *ssrgraph.Module) (reach ssrgraph.Reach, envs ssrgraph.Env, ok bool) {
 	want := m.Env & (ssrgraph.ClientSSR | ssrgraph.PagesSSR)
 	if m.Env.Has(ssrgraph.Server) {
 		if r, ok := g.Shortest(m, ssrgraph.Server); ok && renderingEntries[r.Entry.Entry] {
@@ -88,9 +91,10 @@ func renderReach(g *ssrgraph.Graph, m *ssrgraph.Module) (ssrgraph.Reach, bool) {
 		}
 	}
 	if want == 0 {
-		return ssrgraph.Reach{}, false
+		return ssrgraph.Reach{}, 0, false
 	}
-	return g.Shortest(m, want)
+	reach, ok = g.Shortest(m, want)
+	return reach, want, ok
 }
 
 // where says which part of the render phase runs the code.

@@ -69,6 +69,16 @@ func (g *Graph) Runs(m *Module, off int, env Env) bool {
 	return in.live[ei][i]
 }
 
+// RunsIn reports whether the code at off of m can run in any of envs.
+func (g *Graph) RunsIn(m *Module, off int, envs Env) bool {
+	for _, env := range AllEnvs {
+		if envs.Has(env) && g.Runs(m, off, env) {
+			return true
+		}
+	}
+	return false
+}
+
 func (g *Graph) computeInner() {
 	c := &innerCalc{g: g, mods: make(map[*Module]*inner, len(g.Modules)), p: &pruner{defs: map[*Module]names{}}, whole: map[*Module]*[4]bool{}}
 	for _, m := range g.Modules {

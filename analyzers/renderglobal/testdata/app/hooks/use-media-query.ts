@@ -12,3 +12,6 @@ export function useMediaQuery(query: string) {
 }
 
 export const useLanguage = () => navigator.language; // want `navigator is read in the hook useLanguage \(run as its component renders\)`
+
+// Exported but used by no component the server renders: never runs there.
+export const useTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone + navigator.language;

@@ -1,12 +1,13 @@
 "use client";
 
 import { forwardRef, memo, useEffect, useState } from "react";
-import { useMediaQuery } from "../../hooks/use-media-query";
+import { useLanguage, useMediaQuery } from "../../hooks/use-media-query";
 
 const isMobile = window.innerWidth < 768; // moduleglobal's finding, not this rule's
 
 export function Presence({ name }: { name: string }) {
   const compact = useMediaQuery("(max-width: 600px)");
+  const lang = useLanguage();
   const width = window.innerWidth; // want `window is read in the render body of Presence, which the server also runs to prerender this "use client" module via Server Component app/page.tsx: window is not defined in Node, so the render throws a ReferenceError; read it in useEffect and keep the result in state`
   const ua = navigator.userAgent; // want `navigator is read in the render body of Presence, .*: before Node 21 navigator is not defined \(a ReferenceError\), and from Node 21 on it describes the build machine, not the user's browser, so the HTML does not match what the browser renders \(a hydration mismatch\)`
   const [w, setW] = useState(0);
@@ -20,7 +21,7 @@ export function Presence({ name }: { name: string }) {
       ref={(el) => { if (el) el.dataset.ua = navigator.userAgent; }}
       onClick={() => alert(document.title)}
     >
-      {name} {width} {ua} {w}
+      {name} {width} {ua} {w} {lang}
       <button onClick={onResize}>resize</button>
     </p>
   );
