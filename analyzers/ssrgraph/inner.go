@@ -66,7 +66,7 @@ func (g *Graph) Runs(m *Module, off int, env Env) bool {
 	if i == len(ds) || ds[i].Span.Start > off {
 		return true
 	}
-	return in.live[ei][i]
+	return in.live[ei] != nil && in.live[ei][i]
 }
 
 // RunsIn reports whether the code at off of m can run in any of envs.
@@ -104,10 +104,8 @@ func (g *Graph) computeInner() {
 				in.imp[b.Local] = importRef{edge: i, imported: b.Imported}
 			}
 		}
-		for i := range in.live {
-			in.live[i] = make([]bool, len(m.Sum.Decls))
-			in.used[i] = names{}
-		}
+		// live and used are allocated per environment on first use: most
+		// modules are evaluated in one or two of the four.
 		c.mods[m] = in
 	}
 	for _, m := range g.Modules {
@@ -158,7 +156,7 @@ func (c *innerCalc) request(t *Module, envs Env, n names) {
 		}
 		if n.all() {
 			in.all[ei] = true
-			for i := range in.live[ei] {
+			for i := range in.m.Sum.Decls {
 				c.mark(in, ei, i)
 			}
 			c.useEdges(t, ei)
@@ -167,6 +165,9 @@ func (c *innerCalc) request(t *Module, envs Env, n names) {
 		for k := range n {
 			if in.used[ei][k] {
 				continue
+			}
+			if in.used[ei] == nil {
+				in.used[ei] = names{}
 			}
 			in.used[ei][k] = true
 			for _, i := range in.byExp[k] {
@@ -225,6 +226,9 @@ func (c *innerCalc) follow(e *Edge, ei int, n names) {
 // mark makes statement i of in live in environment ei, and what it
 // mentions.
 func (c *innerCalc) mark(in *inner, ei, i int) {
+	if in.live[ei] == nil {
+		in.live[ei] = make([]bool, len(in.m.Sum.Decls))
+	}
 	if in.live[ei][i] {
 		return
 	}
