@@ -61,18 +61,66 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 				fixes = memberFix(m, src, r)
 			}
-			start, end := m.Range(r.Span)
-			pass.Report(analysis.Diagnostic{
-				Pos:            start,
-				End:            end,
-				Category:       ssrgraph.TraceCategory,
-				Message:        msg,
-				Related:        g.Related(reach, nil),
-				SuggestedFixes: fixes,
-			})
+			pass.Report(g.Traced(m, r.Span, msg, reach, fixes...))
+		}
+		for _, mr := range m.Sum.MemberReads {
+			if page && mr.ServerData || !g.Runs(m, mr.Span.Start, ssrgraph.Browser) {
+				continue
+			}
+			env, ok := serverKey(m, mr)
+			if !ok {
+				continue
+			}
+			c := check{m: m, reach: reach, public: public}
+			rendered := m.Env.Has(ssrgraph.ClientSSR|ssrgraph.PagesSSR) && !mr.Context.BrowserOnly() && !mr.Guarded
+			msg := fmt.Sprintf("%s.%s is a server variable of %s's %s (createEnv) read in %s: in the browser the library throws instead of returning it",
+				mr.Local, mr.Member, env.m.Rel, env.se.Name, c.where())
+			if rendered {
+				msg += ", while the server render reads the real value and can write it into the HTML"
+			}
+			msg += "; read it in server code and pass the browser only what it needs"
+			if _, cred := rules.Secrets().IsCredential(mr.Member); cred {
+				msg += "; " + mr.Member + " is a credential: keep it in a server route that mints a token"
+			}
+			pass.Report(g.Traced(m, mr.Span, msg, reach))
 		}
 	}
 	return nil, nil
+}
+
+// sharedEnvObject is a SharedEnv with the module that defines it.
+type sharedEnvObject struct {
+	m  *ssrgraph.Module
+	se syntax.SharedEnv
+}
+
+// serverKey reports whether mr reads a server key of a shared environment
+// object (t3-env's createEnv) that m imports from another module.
+func serverKey(m *ssrgraph.Module, mr syntax.MemberRead) (sharedEnvObject, bool) {
+	if mr.Import < 0 || mr.Import >= len(m.Edges) {
+		return sharedEnvObject{}, false
+	}
+	t := m.Edges[mr.Import].To
+	if t == nil || len(t.Sum.SharedEnvs) == 0 || !sharedEnv(t) {
+		return sharedEnvObject{}, false
+	}
+	imported := ""
+	for _, b := range m.Sum.Imports[mr.Import].Bindings {
+		if b.Local == mr.Local {
+			imported = b.Imported
+		}
+	}
+	for _, se := range t.Sum.SharedEnvs {
+		if se.Name != imported {
+			continue
+		}
+		for _, k := range se.Server {
+			if k == mr.Member {
+				return sharedEnvObject{t, se}, true
+			}
+		}
+	}
+	return sharedEnvObject{}, false
 }
 
 // sharedEnv reports whether m uses an environment-validation library meant

@@ -23,7 +23,9 @@
 // imports only they use: Next removes them from the client build. Nor are
 // the server variables of a module that uses an environment-validation
 // library meant for both sides (t3-env's createEnv, listed in
-// rules/serveronly.json): it hands them out on the server only. Nor is code
+// rules/serveronly.json): it hands them out on the server only; a read of
+// one of its server keys from browser code (env.STRIPE_API_KEY) is reported
+// instead, since the library throws there. Nor is code
 // that no export the browser bundle uses reaches (ssrgraph's inner graph,
 // Graph.Runs): a server helper in a module the bundle holds for another
 // export never runs there. Each

@@ -32,15 +32,7 @@ func run(pass *analysis.Pass) (any, error) {
 			via = " via " + reach.Describe(m)
 		}
 		report := func(s syntax.Span, msg string, fixes []analysis.SuggestedFix) {
-			start, end := m.Range(s)
-			pass.Report(analysis.Diagnostic{
-				Pos:            start,
-				End:            end,
-				Category:       ssrgraph.TraceCategory,
-				Message:        msg,
-				Related:        g.Related(reach, nil),
-				SuggestedFixes: fixes,
-			})
+			pass.Report(g.Traced(m, s, msg, reach, fixes...))
 		}
 		what := "module"
 		if m.Sum.UseClient {

@@ -37,14 +37,7 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		report := func(s syntax.Span, msg string) {
-			start, end := m.Range(s)
-			pass.Report(analysis.Diagnostic{
-				Pos:      start,
-				End:      end,
-				Category: ssrgraph.TraceCategory,
-				Message:  msg,
-				Related:  g.Related(reach, nil),
-			})
+			pass.Report(g.Traced(m, s, msg, reach))
 		}
 		server := serverText(reach, m)
 		for _, r := range m.Sum.Globals {

@@ -111,3 +111,17 @@ func TraceString(rel []analysis.RelatedInformation) string {
 func (m *Module) Range(s syntax.Span) (token.Pos, token.Pos) {
 	return m.Pos(s.Start), m.Pos(s.End)
 }
+
+// Traced is a diagnostic at span s of m whose Related locations are the
+// import trace r (Category TraceCategory), with the given fixes.
+func (g *Graph) Traced(m *Module, s syntax.Span, msg string, r Reach, fixes ...analysis.SuggestedFix) analysis.Diagnostic {
+	start, end := m.Range(s)
+	return analysis.Diagnostic{
+		Pos:            start,
+		End:            end,
+		Category:       TraceCategory,
+		Message:        msg,
+		Related:        g.Related(r, nil),
+		SuggestedFixes: fixes,
+	}
+}

@@ -172,6 +172,7 @@ func (f *file) extract() {
 	f.refs()
 	f.render()
 	f.env()
+	f.sharedEnv()
 	f.suppressions()
 	f.scripts()
 	f.mint()

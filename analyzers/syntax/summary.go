@@ -12,11 +12,11 @@ package syntax
 // arrays: compact and fast). Run `make generate` after changing any type a
 // Summary holds; TestSummaryRoundTrip fails while summary_gen.go is stale.
 //
-//go:generate go tool msgp -file . -o summary_gen.go -tests=false -io=false -d "ignore NextConfig Options" -d "tuple Binding BindingUse CacheHeader Cleanup Comment Context Decl Directive Effect EffectCall EffectVar EnvForm EnvRef Expiry Export Func FuncUse Gate GateCall GlobalRef Import ImportKind JSXAttr OptionValue Phase PropFlow PropKind RefKind Request ScriptTag Span SrcObject Summary Suppression"
+//go:generate go tool msgp -file . -o summary_gen.go -tests=false -io=false -d "ignore NextConfig Options" -d "tuple MemberRead SharedEnv Binding BindingUse CacheHeader Cleanup Comment Context Decl Directive Effect EffectCall EffectVar EnvForm EnvRef Expiry Export Func FuncUse Gate GateCall GlobalRef Import ImportKind JSXAttr OptionValue Phase PropFlow PropKind RefKind Request ScriptTag Span SrcObject Summary Suppression"
 
 // SchemaVersion changes whenever Summary's shape or extraction changes, so
 // that cached summaries from an older binary are not reused.
-const SchemaVersion = 15
+const SchemaVersion = 16
 
 // Span is a half-open byte range [Start, End) in a file's source.
 type Span struct {
@@ -57,6 +57,11 @@ type Summary struct {
 	// Env are the accesses to environment variables through process.env
 	// and import.meta.env, in source order (env.go).
 	Env []EnvRef
+	// SharedEnvs are environment objects of a validation library meant for
+	// both sides (t3-env's createEnv); MemberReads the `b.NAME` reads of
+	// first-party imported bindings (sharedenv.go).
+	SharedEnvs  []SharedEnv
+	MemberReads []MemberRead
 	// ServerData are the spans Next removes from a Pages Router page's
 	// client build: the exported getServerSideProps, getStaticProps and
 	// getStaticPaths, and the top-level declarations only they use.

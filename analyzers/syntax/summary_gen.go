@@ -2150,6 +2150,100 @@ func (z *JSXAttr) Msgsize() (s int) {
 }
 
 // MarshalMsg implements msgp.Marshaler
+func (z *MemberRead) MarshalMsg(b []byte) (o []byte, err error) {
+	o = msgp.Require(b, z.Msgsize())
+	// array header, size 7
+	o = append(o, 0x97)
+	o = msgp.AppendString(o, z.Local)
+	o = msgp.AppendString(o, z.Member)
+	o = msgp.AppendInt(o, z.Import)
+	// array header, size 2
+	o = append(o, 0x92)
+	o = msgp.AppendInt(o, z.Span.Start)
+	o = msgp.AppendInt(o, z.Span.End)
+	o = msgp.AppendInt(o, int(z.Context))
+	o = msgp.AppendBool(o, z.Guarded)
+	o = msgp.AppendBool(o, z.ServerData)
+	return
+}
+
+// UnmarshalMsg implements msgp.Unmarshaler
+func (z *MemberRead) UnmarshalMsg(bts []byte) (o []byte, err error) {
+	var zb0001 uint32
+	zb0001, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err)
+		return
+	}
+	if zb0001 != 7 {
+		err = msgp.ArrayError{Wanted: 7, Got: zb0001}
+		return
+	}
+	z.Local, bts, err = msgp.ReadStringBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Local")
+		return
+	}
+	z.Member, bts, err = msgp.ReadStringBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Member")
+		return
+	}
+	z.Import, bts, err = msgp.ReadIntBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Import")
+		return
+	}
+	var zb0002 uint32
+	zb0002, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Span")
+		return
+	}
+	if zb0002 != 2 {
+		err = msgp.ArrayError{Wanted: 2, Got: zb0002}
+		return
+	}
+	z.Span.Start, bts, err = msgp.ReadIntBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Span", "Start")
+		return
+	}
+	z.Span.End, bts, err = msgp.ReadIntBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Span", "End")
+		return
+	}
+	{
+		var zb0003 int
+		zb0003, bts, err = msgp.ReadIntBytes(bts)
+		if err != nil {
+			err = msgp.WrapError(err, "Context")
+			return
+		}
+		z.Context = Context(zb0003)
+	}
+	z.Guarded, bts, err = msgp.ReadBoolBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Guarded")
+		return
+	}
+	z.ServerData, bts, err = msgp.ReadBoolBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "ServerData")
+		return
+	}
+	o = bts
+	return
+}
+
+// Msgsize returns an upper bound estimate of the number of bytes occupied by the serialized message
+func (z *MemberRead) Msgsize() (s int) {
+	s = 1 + msgp.StringPrefixSize + len(z.Local) + msgp.StringPrefixSize + len(z.Member) + msgp.IntSize + 1 + msgp.IntSize + msgp.IntSize + msgp.IntSize + msgp.BoolSize + msgp.BoolSize
+	return
+}
+
+// MarshalMsg implements msgp.Marshaler
 func (z *OptionValue) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.Require(b, z.Msgsize())
 	// array header, size 3
@@ -2770,6 +2864,92 @@ func (z *ScriptTag) Msgsize() (s int) {
 }
 
 // MarshalMsg implements msgp.Marshaler
+func (z *SharedEnv) MarshalMsg(b []byte) (o []byte, err error) {
+	o = msgp.Require(b, z.Msgsize())
+	// array header, size 3
+	o = append(o, 0x93)
+	o = msgp.AppendString(o, z.Name)
+	o = msgp.AppendArrayHeader(o, uint32(len(z.Server)))
+	for za0001 := range z.Server {
+		o = msgp.AppendString(o, z.Server[za0001])
+	}
+	// array header, size 2
+	o = append(o, 0x92)
+	o = msgp.AppendInt(o, z.Span.Start)
+	o = msgp.AppendInt(o, z.Span.End)
+	return
+}
+
+// UnmarshalMsg implements msgp.Unmarshaler
+func (z *SharedEnv) UnmarshalMsg(bts []byte) (o []byte, err error) {
+	var zb0001 uint32
+	zb0001, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err)
+		return
+	}
+	if zb0001 != 3 {
+		err = msgp.ArrayError{Wanted: 3, Got: zb0001}
+		return
+	}
+	z.Name, bts, err = msgp.ReadStringBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Name")
+		return
+	}
+	var zb0002 uint32
+	zb0002, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Server")
+		return
+	}
+	if cap(z.Server) >= int(zb0002) {
+		z.Server = (z.Server)[:zb0002]
+	} else {
+		z.Server = make([]string, zb0002)
+	}
+	for za0001 := range z.Server {
+		z.Server[za0001], bts, err = msgp.ReadStringBytes(bts)
+		if err != nil {
+			err = msgp.WrapError(err, "Server", za0001)
+			return
+		}
+	}
+	var zb0003 uint32
+	zb0003, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Span")
+		return
+	}
+	if zb0003 != 2 {
+		err = msgp.ArrayError{Wanted: 2, Got: zb0003}
+		return
+	}
+	z.Span.Start, bts, err = msgp.ReadIntBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Span", "Start")
+		return
+	}
+	z.Span.End, bts, err = msgp.ReadIntBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Span", "End")
+		return
+	}
+	o = bts
+	return
+}
+
+// Msgsize returns an upper bound estimate of the number of bytes occupied by the serialized message
+func (z *SharedEnv) Msgsize() (s int) {
+	s = 1 + msgp.StringPrefixSize + len(z.Name) + msgp.ArrayHeaderSize
+	for za0001 := range z.Server {
+		s += msgp.StringPrefixSize + len(z.Server[za0001])
+	}
+	s += 1 + msgp.IntSize + msgp.IntSize
+	return
+}
+
+// MarshalMsg implements msgp.Marshaler
 func (z Span) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.Require(b, z.Msgsize())
 	// array header, size 2
@@ -2874,8 +3054,8 @@ func (z *SrcObject) Msgsize() (s int) {
 // MarshalMsg implements msgp.Marshaler
 func (z *Summary) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.Require(b, z.Msgsize())
-	// array header, size 25
-	o = append(o, 0xdc, 0x0, 0x19)
+	// array header, size 27
+	o = append(o, 0xdc, 0x0, 0x1b)
 	o = msgp.AppendBool(o, z.UseClient)
 	o = msgp.AppendBool(o, z.UseServer)
 	o = msgp.AppendBool(o, z.Pure)
@@ -2942,34 +3122,50 @@ func (z *Summary) MarshalMsg(b []byte) (o []byte, err error) {
 			return
 		}
 	}
+	o = msgp.AppendArrayHeader(o, uint32(len(z.SharedEnvs)))
+	for za0009 := range z.SharedEnvs {
+		o, err = z.SharedEnvs[za0009].MarshalMsg(o)
+		if err != nil {
+			err = msgp.WrapError(err, "SharedEnvs", za0009)
+			return
+		}
+	}
+	o = msgp.AppendArrayHeader(o, uint32(len(z.MemberReads)))
+	for za0010 := range z.MemberReads {
+		o, err = z.MemberReads[za0010].MarshalMsg(o)
+		if err != nil {
+			err = msgp.WrapError(err, "MemberReads", za0010)
+			return
+		}
+	}
 	o = msgp.AppendArrayHeader(o, uint32(len(z.ServerData)))
-	for za0009 := range z.ServerData {
+	for za0011 := range z.ServerData {
 		// array header, size 2
 		o = append(o, 0x92)
-		o = msgp.AppendInt(o, z.ServerData[za0009].Start)
-		o = msgp.AppendInt(o, z.ServerData[za0009].End)
+		o = msgp.AppendInt(o, z.ServerData[za0011].Start)
+		o = msgp.AppendInt(o, z.ServerData[za0011].End)
 	}
 	o = msgp.AppendArrayHeader(o, uint32(len(z.Requests)))
-	for za0010 := range z.Requests {
-		o, err = z.Requests[za0010].MarshalMsg(o)
+	for za0012 := range z.Requests {
+		o, err = z.Requests[za0012].MarshalMsg(o)
 		if err != nil {
-			err = msgp.WrapError(err, "Requests", za0010)
+			err = msgp.WrapError(err, "Requests", za0012)
 			return
 		}
 	}
 	o = msgp.AppendArrayHeader(o, uint32(len(z.Funcs)))
-	for za0011 := range z.Funcs {
-		o, err = z.Funcs[za0011].MarshalMsg(o)
+	for za0013 := range z.Funcs {
+		o, err = z.Funcs[za0013].MarshalMsg(o)
 		if err != nil {
-			err = msgp.WrapError(err, "Funcs", za0011)
+			err = msgp.WrapError(err, "Funcs", za0013)
 			return
 		}
 	}
 	o = msgp.AppendArrayHeader(o, uint32(len(z.CacheHeaders)))
-	for za0012 := range z.CacheHeaders {
-		o, err = z.CacheHeaders[za0012].MarshalMsg(o)
+	for za0014 := range z.CacheHeaders {
+		o, err = z.CacheHeaders[za0014].MarshalMsg(o)
 		if err != nil {
-			err = msgp.WrapError(err, "CacheHeaders", za0012)
+			err = msgp.WrapError(err, "CacheHeaders", za0014)
 			return
 		}
 	}
@@ -2978,68 +3174,68 @@ func (z *Summary) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.AppendInt(o, z.UseCache.Start)
 	o = msgp.AppendInt(o, z.UseCache.End)
 	o = msgp.AppendArrayHeader(o, uint32(len(z.Effects)))
-	for za0013 := range z.Effects {
-		o, err = z.Effects[za0013].MarshalMsg(o)
+	for za0015 := range z.Effects {
+		o, err = z.Effects[za0015].MarshalMsg(o)
 		if err != nil {
-			err = msgp.WrapError(err, "Effects", za0013)
+			err = msgp.WrapError(err, "Effects", za0015)
 			return
 		}
 	}
 	o = msgp.AppendArrayHeader(o, uint32(len(z.SrcObjects)))
-	for za0014 := range z.SrcObjects {
-		o, err = z.SrcObjects[za0014].MarshalMsg(o)
+	for za0016 := range z.SrcObjects {
+		o, err = z.SrcObjects[za0016].MarshalMsg(o)
 		if err != nil {
-			err = msgp.WrapError(err, "SrcObjects", za0014)
+			err = msgp.WrapError(err, "SrcObjects", za0016)
 			return
 		}
 	}
 	o = msgp.AppendArrayHeader(o, uint32(len(z.Expiries)))
-	for za0015 := range z.Expiries {
-		o, err = z.Expiries[za0015].MarshalMsg(o)
+	for za0017 := range z.Expiries {
+		o, err = z.Expiries[za0017].MarshalMsg(o)
 		if err != nil {
-			err = msgp.WrapError(err, "Expiries", za0015)
+			err = msgp.WrapError(err, "Expiries", za0017)
 			return
 		}
 	}
 	o = msgp.AppendArrayHeader(o, uint32(len(z.Props)))
-	for za0016 := range z.Props {
-		o, err = z.Props[za0016].MarshalMsg(o)
+	for za0018 := range z.Props {
+		o, err = z.Props[za0018].MarshalMsg(o)
 		if err != nil {
-			err = msgp.WrapError(err, "Props", za0016)
+			err = msgp.WrapError(err, "Props", za0018)
 			return
 		}
 	}
 	o = msgp.AppendArrayHeader(o, uint32(len(z.Gates)))
-	for za0017 := range z.Gates {
-		o, err = z.Gates[za0017].MarshalMsg(o)
+	for za0019 := range z.Gates {
+		o, err = z.Gates[za0019].MarshalMsg(o)
 		if err != nil {
-			err = msgp.WrapError(err, "Gates", za0017)
+			err = msgp.WrapError(err, "Gates", za0019)
 			return
 		}
 	}
 	o = msgp.AppendInt(o, z.PrologueEnd)
 	o = msgp.AppendArrayHeader(o, uint32(len(z.Suppressions)))
-	for za0018 := range z.Suppressions {
-		o, err = z.Suppressions[za0018].MarshalMsg(o)
+	for za0020 := range z.Suppressions {
+		o, err = z.Suppressions[za0020].MarshalMsg(o)
 		if err != nil {
-			err = msgp.WrapError(err, "Suppressions", za0018)
+			err = msgp.WrapError(err, "Suppressions", za0020)
 			return
 		}
 	}
 	o = msgp.AppendArrayHeader(o, uint32(len(z.Scripts)))
-	for za0019 := range z.Scripts {
-		o, err = z.Scripts[za0019].MarshalMsg(o)
+	for za0021 := range z.Scripts {
+		o, err = z.Scripts[za0021].MarshalMsg(o)
 		if err != nil {
-			err = msgp.WrapError(err, "Scripts", za0019)
+			err = msgp.WrapError(err, "Scripts", za0021)
 			return
 		}
 	}
 	o = msgp.AppendArrayHeader(o, uint32(len(z.Errors)))
-	for za0020 := range z.Errors {
+	for za0022 := range z.Errors {
 		// array header, size 2
 		o = append(o, 0x92)
-		o = msgp.AppendInt(o, z.Errors[za0020].Start)
-		o = msgp.AppendInt(o, z.Errors[za0020].End)
+		o = msgp.AppendInt(o, z.Errors[za0022].Start)
+		o = msgp.AppendInt(o, z.Errors[za0022].End)
 	}
 	return
 }
@@ -3052,8 +3248,8 @@ func (z *Summary) UnmarshalMsg(bts []byte) (o []byte, err error) {
 		err = msgp.WrapError(err)
 		return
 	}
-	if zb0001 != 25 {
-		err = msgp.ArrayError{Wanted: 25, Got: zb0001}
+	if zb0001 != 27 {
+		err = msgp.ArrayError{Wanted: 27, Got: zb0001}
 		return
 	}
 	z.UseClient, bts, err = msgp.ReadBoolBytes(bts)
@@ -3233,98 +3429,134 @@ func (z *Summary) UnmarshalMsg(bts []byte) (o []byte, err error) {
 	var zb0011 uint32
 	zb0011, bts, err = msgp.ReadArrayHeaderBytes(bts)
 	if err != nil {
-		err = msgp.WrapError(err, "ServerData")
+		err = msgp.WrapError(err, "SharedEnvs")
 		return
 	}
-	if cap(z.ServerData) >= int(zb0011) {
-		z.ServerData = (z.ServerData)[:zb0011]
+	if cap(z.SharedEnvs) >= int(zb0011) {
+		z.SharedEnvs = (z.SharedEnvs)[:zb0011]
 	} else {
-		z.ServerData = make([]Span, zb0011)
+		z.SharedEnvs = make([]SharedEnv, zb0011)
 	}
-	for za0009 := range z.ServerData {
-		var zb0012 uint32
-		zb0012, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	for za0009 := range z.SharedEnvs {
+		bts, err = z.SharedEnvs[za0009].UnmarshalMsg(bts)
 		if err != nil {
-			err = msgp.WrapError(err, "ServerData", za0009)
+			err = msgp.WrapError(err, "SharedEnvs", za0009)
 			return
 		}
-		if zb0012 != 2 {
-			err = msgp.ArrayError{Wanted: 2, Got: zb0012}
-			return
-		}
-		z.ServerData[za0009].Start, bts, err = msgp.ReadIntBytes(bts)
+	}
+	var zb0012 uint32
+	zb0012, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "MemberReads")
+		return
+	}
+	if cap(z.MemberReads) >= int(zb0012) {
+		z.MemberReads = (z.MemberReads)[:zb0012]
+	} else {
+		z.MemberReads = make([]MemberRead, zb0012)
+	}
+	for za0010 := range z.MemberReads {
+		bts, err = z.MemberReads[za0010].UnmarshalMsg(bts)
 		if err != nil {
-			err = msgp.WrapError(err, "ServerData", za0009, "Start")
-			return
-		}
-		z.ServerData[za0009].End, bts, err = msgp.ReadIntBytes(bts)
-		if err != nil {
-			err = msgp.WrapError(err, "ServerData", za0009, "End")
+			err = msgp.WrapError(err, "MemberReads", za0010)
 			return
 		}
 	}
 	var zb0013 uint32
 	zb0013, bts, err = msgp.ReadArrayHeaderBytes(bts)
 	if err != nil {
-		err = msgp.WrapError(err, "Requests")
+		err = msgp.WrapError(err, "ServerData")
 		return
 	}
-	if cap(z.Requests) >= int(zb0013) {
-		z.Requests = (z.Requests)[:zb0013]
+	if cap(z.ServerData) >= int(zb0013) {
+		z.ServerData = (z.ServerData)[:zb0013]
 	} else {
-		z.Requests = make([]Request, zb0013)
+		z.ServerData = make([]Span, zb0013)
 	}
-	for za0010 := range z.Requests {
-		bts, err = z.Requests[za0010].UnmarshalMsg(bts)
+	for za0011 := range z.ServerData {
+		var zb0014 uint32
+		zb0014, bts, err = msgp.ReadArrayHeaderBytes(bts)
 		if err != nil {
-			err = msgp.WrapError(err, "Requests", za0010)
+			err = msgp.WrapError(err, "ServerData", za0011)
 			return
 		}
-	}
-	var zb0014 uint32
-	zb0014, bts, err = msgp.ReadArrayHeaderBytes(bts)
-	if err != nil {
-		err = msgp.WrapError(err, "Funcs")
-		return
-	}
-	if cap(z.Funcs) >= int(zb0014) {
-		z.Funcs = (z.Funcs)[:zb0014]
-	} else {
-		z.Funcs = make([]Func, zb0014)
-	}
-	for za0011 := range z.Funcs {
-		bts, err = z.Funcs[za0011].UnmarshalMsg(bts)
+		if zb0014 != 2 {
+			err = msgp.ArrayError{Wanted: 2, Got: zb0014}
+			return
+		}
+		z.ServerData[za0011].Start, bts, err = msgp.ReadIntBytes(bts)
 		if err != nil {
-			err = msgp.WrapError(err, "Funcs", za0011)
+			err = msgp.WrapError(err, "ServerData", za0011, "Start")
+			return
+		}
+		z.ServerData[za0011].End, bts, err = msgp.ReadIntBytes(bts)
+		if err != nil {
+			err = msgp.WrapError(err, "ServerData", za0011, "End")
 			return
 		}
 	}
 	var zb0015 uint32
 	zb0015, bts, err = msgp.ReadArrayHeaderBytes(bts)
 	if err != nil {
-		err = msgp.WrapError(err, "CacheHeaders")
+		err = msgp.WrapError(err, "Requests")
 		return
 	}
-	if cap(z.CacheHeaders) >= int(zb0015) {
-		z.CacheHeaders = (z.CacheHeaders)[:zb0015]
+	if cap(z.Requests) >= int(zb0015) {
+		z.Requests = (z.Requests)[:zb0015]
 	} else {
-		z.CacheHeaders = make([]CacheHeader, zb0015)
+		z.Requests = make([]Request, zb0015)
 	}
-	for za0012 := range z.CacheHeaders {
-		bts, err = z.CacheHeaders[za0012].UnmarshalMsg(bts)
+	for za0012 := range z.Requests {
+		bts, err = z.Requests[za0012].UnmarshalMsg(bts)
 		if err != nil {
-			err = msgp.WrapError(err, "CacheHeaders", za0012)
+			err = msgp.WrapError(err, "Requests", za0012)
 			return
 		}
 	}
 	var zb0016 uint32
 	zb0016, bts, err = msgp.ReadArrayHeaderBytes(bts)
 	if err != nil {
+		err = msgp.WrapError(err, "Funcs")
+		return
+	}
+	if cap(z.Funcs) >= int(zb0016) {
+		z.Funcs = (z.Funcs)[:zb0016]
+	} else {
+		z.Funcs = make([]Func, zb0016)
+	}
+	for za0013 := range z.Funcs {
+		bts, err = z.Funcs[za0013].UnmarshalMsg(bts)
+		if err != nil {
+			err = msgp.WrapError(err, "Funcs", za0013)
+			return
+		}
+	}
+	var zb0017 uint32
+	zb0017, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "CacheHeaders")
+		return
+	}
+	if cap(z.CacheHeaders) >= int(zb0017) {
+		z.CacheHeaders = (z.CacheHeaders)[:zb0017]
+	} else {
+		z.CacheHeaders = make([]CacheHeader, zb0017)
+	}
+	for za0014 := range z.CacheHeaders {
+		bts, err = z.CacheHeaders[za0014].UnmarshalMsg(bts)
+		if err != nil {
+			err = msgp.WrapError(err, "CacheHeaders", za0014)
+			return
+		}
+	}
+	var zb0018 uint32
+	zb0018, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	if err != nil {
 		err = msgp.WrapError(err, "UseCache")
 		return
 	}
-	if zb0016 != 2 {
-		err = msgp.ArrayError{Wanted: 2, Got: zb0016}
+	if zb0018 != 2 {
+		err = msgp.ArrayError{Wanted: 2, Got: zb0018}
 		return
 	}
 	z.UseCache.Start, bts, err = msgp.ReadIntBytes(bts)
@@ -3337,93 +3569,93 @@ func (z *Summary) UnmarshalMsg(bts []byte) (o []byte, err error) {
 		err = msgp.WrapError(err, "UseCache", "End")
 		return
 	}
-	var zb0017 uint32
-	zb0017, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	var zb0019 uint32
+	zb0019, bts, err = msgp.ReadArrayHeaderBytes(bts)
 	if err != nil {
 		err = msgp.WrapError(err, "Effects")
 		return
 	}
-	if cap(z.Effects) >= int(zb0017) {
-		z.Effects = (z.Effects)[:zb0017]
+	if cap(z.Effects) >= int(zb0019) {
+		z.Effects = (z.Effects)[:zb0019]
 	} else {
-		z.Effects = make([]Effect, zb0017)
+		z.Effects = make([]Effect, zb0019)
 	}
-	for za0013 := range z.Effects {
-		bts, err = z.Effects[za0013].UnmarshalMsg(bts)
+	for za0015 := range z.Effects {
+		bts, err = z.Effects[za0015].UnmarshalMsg(bts)
 		if err != nil {
-			err = msgp.WrapError(err, "Effects", za0013)
-			return
-		}
-	}
-	var zb0018 uint32
-	zb0018, bts, err = msgp.ReadArrayHeaderBytes(bts)
-	if err != nil {
-		err = msgp.WrapError(err, "SrcObjects")
-		return
-	}
-	if cap(z.SrcObjects) >= int(zb0018) {
-		z.SrcObjects = (z.SrcObjects)[:zb0018]
-	} else {
-		z.SrcObjects = make([]SrcObject, zb0018)
-	}
-	for za0014 := range z.SrcObjects {
-		bts, err = z.SrcObjects[za0014].UnmarshalMsg(bts)
-		if err != nil {
-			err = msgp.WrapError(err, "SrcObjects", za0014)
-			return
-		}
-	}
-	var zb0019 uint32
-	zb0019, bts, err = msgp.ReadArrayHeaderBytes(bts)
-	if err != nil {
-		err = msgp.WrapError(err, "Expiries")
-		return
-	}
-	if cap(z.Expiries) >= int(zb0019) {
-		z.Expiries = (z.Expiries)[:zb0019]
-	} else {
-		z.Expiries = make([]Expiry, zb0019)
-	}
-	for za0015 := range z.Expiries {
-		bts, err = z.Expiries[za0015].UnmarshalMsg(bts)
-		if err != nil {
-			err = msgp.WrapError(err, "Expiries", za0015)
+			err = msgp.WrapError(err, "Effects", za0015)
 			return
 		}
 	}
 	var zb0020 uint32
 	zb0020, bts, err = msgp.ReadArrayHeaderBytes(bts)
 	if err != nil {
-		err = msgp.WrapError(err, "Props")
+		err = msgp.WrapError(err, "SrcObjects")
 		return
 	}
-	if cap(z.Props) >= int(zb0020) {
-		z.Props = (z.Props)[:zb0020]
+	if cap(z.SrcObjects) >= int(zb0020) {
+		z.SrcObjects = (z.SrcObjects)[:zb0020]
 	} else {
-		z.Props = make([]PropFlow, zb0020)
+		z.SrcObjects = make([]SrcObject, zb0020)
 	}
-	for za0016 := range z.Props {
-		bts, err = z.Props[za0016].UnmarshalMsg(bts)
+	for za0016 := range z.SrcObjects {
+		bts, err = z.SrcObjects[za0016].UnmarshalMsg(bts)
 		if err != nil {
-			err = msgp.WrapError(err, "Props", za0016)
+			err = msgp.WrapError(err, "SrcObjects", za0016)
 			return
 		}
 	}
 	var zb0021 uint32
 	zb0021, bts, err = msgp.ReadArrayHeaderBytes(bts)
 	if err != nil {
+		err = msgp.WrapError(err, "Expiries")
+		return
+	}
+	if cap(z.Expiries) >= int(zb0021) {
+		z.Expiries = (z.Expiries)[:zb0021]
+	} else {
+		z.Expiries = make([]Expiry, zb0021)
+	}
+	for za0017 := range z.Expiries {
+		bts, err = z.Expiries[za0017].UnmarshalMsg(bts)
+		if err != nil {
+			err = msgp.WrapError(err, "Expiries", za0017)
+			return
+		}
+	}
+	var zb0022 uint32
+	zb0022, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Props")
+		return
+	}
+	if cap(z.Props) >= int(zb0022) {
+		z.Props = (z.Props)[:zb0022]
+	} else {
+		z.Props = make([]PropFlow, zb0022)
+	}
+	for za0018 := range z.Props {
+		bts, err = z.Props[za0018].UnmarshalMsg(bts)
+		if err != nil {
+			err = msgp.WrapError(err, "Props", za0018)
+			return
+		}
+	}
+	var zb0023 uint32
+	zb0023, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	if err != nil {
 		err = msgp.WrapError(err, "Gates")
 		return
 	}
-	if cap(z.Gates) >= int(zb0021) {
-		z.Gates = (z.Gates)[:zb0021]
+	if cap(z.Gates) >= int(zb0023) {
+		z.Gates = (z.Gates)[:zb0023]
 	} else {
-		z.Gates = make([]Gate, zb0021)
+		z.Gates = make([]Gate, zb0023)
 	}
-	for za0017 := range z.Gates {
-		bts, err = z.Gates[za0017].UnmarshalMsg(bts)
+	for za0019 := range z.Gates {
+		bts, err = z.Gates[za0019].UnmarshalMsg(bts)
 		if err != nil {
-			err = msgp.WrapError(err, "Gates", za0017)
+			err = msgp.WrapError(err, "Gates", za0019)
 			return
 		}
 	}
@@ -3432,72 +3664,72 @@ func (z *Summary) UnmarshalMsg(bts []byte) (o []byte, err error) {
 		err = msgp.WrapError(err, "PrologueEnd")
 		return
 	}
-	var zb0022 uint32
-	zb0022, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	var zb0024 uint32
+	zb0024, bts, err = msgp.ReadArrayHeaderBytes(bts)
 	if err != nil {
 		err = msgp.WrapError(err, "Suppressions")
 		return
 	}
-	if cap(z.Suppressions) >= int(zb0022) {
-		z.Suppressions = (z.Suppressions)[:zb0022]
+	if cap(z.Suppressions) >= int(zb0024) {
+		z.Suppressions = (z.Suppressions)[:zb0024]
 	} else {
-		z.Suppressions = make([]Suppression, zb0022)
+		z.Suppressions = make([]Suppression, zb0024)
 	}
-	for za0018 := range z.Suppressions {
-		bts, err = z.Suppressions[za0018].UnmarshalMsg(bts)
+	for za0020 := range z.Suppressions {
+		bts, err = z.Suppressions[za0020].UnmarshalMsg(bts)
 		if err != nil {
-			err = msgp.WrapError(err, "Suppressions", za0018)
+			err = msgp.WrapError(err, "Suppressions", za0020)
 			return
 		}
 	}
-	var zb0023 uint32
-	zb0023, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	var zb0025 uint32
+	zb0025, bts, err = msgp.ReadArrayHeaderBytes(bts)
 	if err != nil {
 		err = msgp.WrapError(err, "Scripts")
 		return
 	}
-	if cap(z.Scripts) >= int(zb0023) {
-		z.Scripts = (z.Scripts)[:zb0023]
+	if cap(z.Scripts) >= int(zb0025) {
+		z.Scripts = (z.Scripts)[:zb0025]
 	} else {
-		z.Scripts = make([]ScriptTag, zb0023)
+		z.Scripts = make([]ScriptTag, zb0025)
 	}
-	for za0019 := range z.Scripts {
-		bts, err = z.Scripts[za0019].UnmarshalMsg(bts)
+	for za0021 := range z.Scripts {
+		bts, err = z.Scripts[za0021].UnmarshalMsg(bts)
 		if err != nil {
-			err = msgp.WrapError(err, "Scripts", za0019)
+			err = msgp.WrapError(err, "Scripts", za0021)
 			return
 		}
 	}
-	var zb0024 uint32
-	zb0024, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	var zb0026 uint32
+	zb0026, bts, err = msgp.ReadArrayHeaderBytes(bts)
 	if err != nil {
 		err = msgp.WrapError(err, "Errors")
 		return
 	}
-	if cap(z.Errors) >= int(zb0024) {
-		z.Errors = (z.Errors)[:zb0024]
+	if cap(z.Errors) >= int(zb0026) {
+		z.Errors = (z.Errors)[:zb0026]
 	} else {
-		z.Errors = make([]Span, zb0024)
+		z.Errors = make([]Span, zb0026)
 	}
-	for za0020 := range z.Errors {
-		var zb0025 uint32
-		zb0025, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	for za0022 := range z.Errors {
+		var zb0027 uint32
+		zb0027, bts, err = msgp.ReadArrayHeaderBytes(bts)
 		if err != nil {
-			err = msgp.WrapError(err, "Errors", za0020)
+			err = msgp.WrapError(err, "Errors", za0022)
 			return
 		}
-		if zb0025 != 2 {
-			err = msgp.ArrayError{Wanted: 2, Got: zb0025}
+		if zb0027 != 2 {
+			err = msgp.ArrayError{Wanted: 2, Got: zb0027}
 			return
 		}
-		z.Errors[za0020].Start, bts, err = msgp.ReadIntBytes(bts)
+		z.Errors[za0022].Start, bts, err = msgp.ReadIntBytes(bts)
 		if err != nil {
-			err = msgp.WrapError(err, "Errors", za0020, "Start")
+			err = msgp.WrapError(err, "Errors", za0022, "Start")
 			return
 		}
-		z.Errors[za0020].End, bts, err = msgp.ReadIntBytes(bts)
+		z.Errors[za0022].End, bts, err = msgp.ReadIntBytes(bts)
 		if err != nil {
-			err = msgp.WrapError(err, "Errors", za0020, "End")
+			err = msgp.WrapError(err, "Errors", za0022, "End")
 			return
 		}
 	}
@@ -3535,45 +3767,53 @@ func (z *Summary) Msgsize() (s int) {
 	for za0008 := range z.Env {
 		s += z.Env[za0008].Msgsize()
 	}
+	s += msgp.ArrayHeaderSize
+	for za0009 := range z.SharedEnvs {
+		s += z.SharedEnvs[za0009].Msgsize()
+	}
+	s += msgp.ArrayHeaderSize
+	for za0010 := range z.MemberReads {
+		s += z.MemberReads[za0010].Msgsize()
+	}
 	s += msgp.ArrayHeaderSize + (len(z.ServerData) * (11 + msgp.IntSize + msgp.IntSize)) + msgp.ArrayHeaderSize
-	for za0010 := range z.Requests {
-		s += z.Requests[za0010].Msgsize()
+	for za0012 := range z.Requests {
+		s += z.Requests[za0012].Msgsize()
 	}
 	s += msgp.ArrayHeaderSize
-	for za0011 := range z.Funcs {
-		s += z.Funcs[za0011].Msgsize()
+	for za0013 := range z.Funcs {
+		s += z.Funcs[za0013].Msgsize()
 	}
 	s += msgp.ArrayHeaderSize
-	for za0012 := range z.CacheHeaders {
-		s += z.CacheHeaders[za0012].Msgsize()
+	for za0014 := range z.CacheHeaders {
+		s += z.CacheHeaders[za0014].Msgsize()
 	}
 	s += 1 + msgp.IntSize + msgp.IntSize + msgp.ArrayHeaderSize
-	for za0013 := range z.Effects {
-		s += z.Effects[za0013].Msgsize()
+	for za0015 := range z.Effects {
+		s += z.Effects[za0015].Msgsize()
 	}
 	s += msgp.ArrayHeaderSize
-	for za0014 := range z.SrcObjects {
-		s += z.SrcObjects[za0014].Msgsize()
+	for za0016 := range z.SrcObjects {
+		s += z.SrcObjects[za0016].Msgsize()
 	}
 	s += msgp.ArrayHeaderSize
-	for za0015 := range z.Expiries {
-		s += z.Expiries[za0015].Msgsize()
+	for za0017 := range z.Expiries {
+		s += z.Expiries[za0017].Msgsize()
 	}
 	s += msgp.ArrayHeaderSize
-	for za0016 := range z.Props {
-		s += z.Props[za0016].Msgsize()
+	for za0018 := range z.Props {
+		s += z.Props[za0018].Msgsize()
 	}
 	s += msgp.ArrayHeaderSize
-	for za0017 := range z.Gates {
-		s += z.Gates[za0017].Msgsize()
+	for za0019 := range z.Gates {
+		s += z.Gates[za0019].Msgsize()
 	}
 	s += msgp.IntSize + msgp.ArrayHeaderSize
-	for za0018 := range z.Suppressions {
-		s += z.Suppressions[za0018].Msgsize()
+	for za0020 := range z.Suppressions {
+		s += z.Suppressions[za0020].Msgsize()
 	}
 	s += msgp.ArrayHeaderSize
-	for za0019 := range z.Scripts {
-		s += z.Scripts[za0019].Msgsize()
+	for za0021 := range z.Scripts {
+		s += z.Scripts[za0021].Msgsize()
 	}
 	s += msgp.ArrayHeaderSize + (len(z.Errors) * (11 + msgp.IntSize + msgp.IntSize))
 	return
