@@ -116,7 +116,7 @@ func (g *Graph) computeInner() {
 			ei := env.index()
 			in := c.mods[m]
 			if in == nil || m.EntryEnv.Has(env) {
-				c.request(m, env, names{"*": true})
+				c.use(m, env, all)
 				continue
 			}
 			for i, d := range m.Sum.Decls {
@@ -127,7 +127,7 @@ func (g *Graph) computeInner() {
 			for _, e := range m.Edges {
 				switch e.Import.Kind {
 				case syntax.ImportRequire, syntax.ImportDynamic, syntax.ImportNextDynamic:
-					c.follow(e, ei, names{"*": true})
+					c.followOne(e, ei, all)
 				}
 			}
 		}
@@ -135,8 +135,12 @@ func (g *Graph) computeInner() {
 	g.inner = c.mods
 }
 
-// request records that t's exports n are used in the environments envs.
-func (c *innerCalc) request(t *Module, envs Env, n names) {
+// all stands for every export of a module.
+const all = "*"
+
+// use records that t's export name (all: every export) is used in the
+// environments envs, and makes live what that reaches.
+func (c *innerCalc) use(t *Module, envs Env, name string) {
 	in := c.mods[t]
 	for _, env := range AllEnvs {
 		if !envs.Has(env) {
@@ -154,7 +158,7 @@ func (c *innerCalc) request(t *Module, envs Env, n names) {
 		if in.all[ei] {
 			continue
 		}
-		if n.all() {
+		if name == all {
 			in.all[ei] = true
 			for i := range in.m.Sum.Decls {
 				c.mark(in, ei, i)
@@ -162,22 +166,30 @@ func (c *innerCalc) request(t *Module, envs Env, n names) {
 			c.useEdges(t, ei)
 			continue
 		}
-		for k := range n {
-			if in.used[ei][k] {
+		if in.used[ei][name] {
+			continue
+		}
+		if in.used[ei] == nil {
+			in.used[ei] = names{}
+		}
+		in.used[ei][name] = true
+		for _, i := range in.byExp[name] {
+			c.mark(in, ei, i)
+		}
+		for _, e := range t.Edges {
+			if e.To == nil || e.Import.TypeOnly || e.Import.Kind != syntax.ImportReExport {
 				continue
 			}
-			if in.used[ei] == nil {
-				in.used[ei] = names{}
-			}
-			in.used[ei][k] = true
-			for _, i := range in.byExp[k] {
-				c.mark(in, ei, i)
-			}
-			one := names{k: true}
-			for _, e := range t.Edges {
-				if e.To != nil && !e.Import.TypeOnly && e.Import.Kind == syntax.ImportReExport {
-					if fwd := c.p.forwarded(e, one); len(fwd) > 0 {
-						c.follow(e, ei, fwd)
+			imp := e.Import
+			switch {
+			case imp.Star:
+				if name != "default" && !c.p.defs[t][name] {
+					c.followOne(e, ei, name)
+				}
+			default:
+				for _, f := range imp.Forwards {
+					if f.Local == name {
+						c.followOne(e, ei, f.Imported)
 					}
 				}
 			}
@@ -200,27 +212,41 @@ func (c *innerCalc) visitedAll(t *Module, ei int) bool {
 
 // useEdges uses, in environment ei, everything t imports and re-exports.
 func (c *innerCalc) useEdges(t *Module, ei int) {
-	all := names{"*": true}
 	for _, e := range t.Edges {
 		if e.To == nil || e.Import.TypeOnly {
 			continue
 		}
-		c.follow(e, ei, c.p.edgeNames(e, all))
+		imp := e.Import
+		switch imp.Kind {
+		case syntax.ImportStatic:
+			for _, b := range imp.Bindings {
+				c.followOne(e, ei, b.Imported)
+			}
+		case syntax.ImportReExport:
+			if imp.Star {
+				c.followOne(e, ei, all)
+			}
+			for _, f := range imp.Forwards {
+				c.followOne(e, ei, f.Imported)
+			}
+		default:
+			c.followOne(e, ei, all)
+		}
 	}
 }
 
-// follow uses names n of e's target in the environments e leads to from
-// its importer's environment ei. Server code importing a "use client"
+// followOne uses export name of e's target in the environments e leads to
+// from its importer's environment ei. Server code importing a "use client"
 // module gets a client reference to every export.
-func (c *innerCalc) follow(e *Edge, ei int, n names) {
-	if e.To == nil || len(n) == 0 {
+func (c *innerCalc) followOne(e *Edge, ei int, name string) {
+	if e.To == nil {
 		return
 	}
 	from := AllEnvs[ei]
 	if from == Server && e.To.Sum.UseClient {
-		n = names{"*": true}
+		name = all
 	}
-	c.request(e.To, transfer(e, from), n)
+	c.use(e.To, transfer(e, from), name)
 }
 
 // mark makes statement i of in live in environment ei, and what it
@@ -238,7 +264,7 @@ func (c *innerCalc) mark(in *inner, ei, i int) {
 			c.mark(in, ei, j)
 		}
 		if ref, ok := in.imp[r]; ok {
-			c.follow(in.m.Edges[ref.edge], ei, names{ref.imported: true})
+			c.followOne(in.m.Edges[ref.edge], ei, ref.imported)
 		}
 	}
 }
