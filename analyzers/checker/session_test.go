@@ -234,3 +234,31 @@ func TestSessionWorkspaceFileCreated(t *testing.T) {
 		t.Errorf("after creating packages/ui/late.ts: %q", got)
 	}
 }
+
+// TestSkippedFiles: a file over 1 MiB and a binary file are reported as
+// problems and left out of the graph, with and without a Session.
+func TestSkippedFiles(t *testing.T) {
+	root := t.TempDir()
+	write(t, filepath.Join(root, "package.json"), `{"dependencies": {"next": "15.1.0"}}`)
+	write(t, filepath.Join(root, "app/page.tsx"), "import { x } from \"../lib/huge\";\nimport { y } from \"../lib/bin\";\nexport default function Page() { return <p>{x}{y}</p>; }\n")
+	write(t, filepath.Join(root, "lib/huge.js"), "export const x = 1;\n"+strings.Repeat("//", 1<<19)+"\n")
+	write(t, filepath.Join(root, "lib/bin.js"), "export const y = 1;\x00\x01\x02")
+	sess := checker.NewSession()
+	defer sess.Close()
+	for _, opts := range []checker.Options{{}, {Session: sess}} {
+		res := run(t, root, opts)
+		g := res.Results[res.Apps[0]][ssrgraph.Analyzer].(*ssrgraph.Graph)
+		got := map[string]string{}
+		for _, p := range g.Problems {
+			got[filepath.Base(p.Path)] = p.Message
+		}
+		if got["huge.js"] != "skipped: larger than 1 MiB" || got["bin.js"] != "skipped: binary" {
+			t.Errorf("session %v: problems %v", opts.Session != nil, got)
+		}
+		for _, m := range g.Modules {
+			if base := filepath.Base(m.Path); base == "huge.js" || base == "bin.js" {
+				t.Errorf("session %v: %s is a module", opts.Session != nil, base)
+			}
+		}
+	}
+}

@@ -341,9 +341,10 @@ catalogs:
 			}},
 		},
 		{
-			// Binary files are left to the reader (IsBinary): discovery
-			// only stats.
-			name: "huge files skipped",
+			// Binary and oversized files are left to the reader
+			// (IsBinary, MaxFileSize; ssrgraph reports them): discovery
+			// makes no system call per file.
+			name: "huge and binary files listed",
 			files: map[string]string{
 				"package.json": nextApp,
 				"app/page.tsx": "",
@@ -354,9 +355,8 @@ catalogs:
 			},
 			apps: []wantApp{{
 				dir: ".", name: "web", nextVersion: "^15.1.0", nextMajor: 15, appDirs: []string{"app"},
-				files:       []string{"app/page.tsx", "lib/bin.js", "lib/limit.js"},
+				files:       []string{"app/page.tsx", "lib/bin.js", "lib/huge.js", "lib/limit.js"},
 				configFiles: []string{"package.json"},
-				problems:    []string{"lib/huge.js: skipped: larger than 1 MiB"},
 			}},
 		},
 		{

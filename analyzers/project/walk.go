@@ -21,8 +21,12 @@ var skipDirs = map[string]bool{
 var outputDirs = map[string]bool{"dist": true, "build": true, "out": true, "coverage": true}
 
 const (
-	maxFileSize = 1 << 20 // larger sources are generated or vendored
+	// MaxFileSize: larger sources are generated or vendored, and skipped
+	// with the problem TooLarge.
+	MaxFileSize = 1 << 20
 	sniffSize   = 8 << 10 // bytes read to tell a binary file
+	// TooLarge is the problem reported for a file over MaxFileSize.
+	TooLarge = "skipped: larger than 1 MiB"
 )
 
 // walker enumerates a directory tree. With a wsCache it also recognises
@@ -134,20 +138,16 @@ func (w *walker) walkReal(dir, real string, ign []*ignoreFile, cur *App) {
 		if cur == nil || !syntax.IsSource(name) || ignored(ign, full, false) {
 			continue
 		}
-		if info == nil {
-			if info, err = e.Info(); err != nil {
-				continue // removed while we looked
-			}
+		regular := e.Type().IsRegular() // from the directory entry: no syscall
+		if info != nil {
+			regular = info.Mode().IsRegular()
 		}
-		if !info.Mode().IsRegular() {
+		if !regular {
 			continue
 		}
-		if info.Size() > maxFileSize {
-			w.report(cur, full, "skipped: larger than 1 MiB")
-			continue
-		}
-		// Binary files are recognised when the analysis reads them
-		// (IsBinary): opening every file here would double the I/O of a warm run.
+		// Binary and oversized files (IsBinary, MaxFileSize) are
+		// recognised when the analysis stats or reads them: a stat of
+		// every file here would double the system calls of a warm run.
 		cur.Files = append(cur.Files, full)
 	}
 }

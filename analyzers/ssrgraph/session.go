@@ -512,6 +512,9 @@ func (s *Session) modules(g *Graph, a *appState, pass *analysis.Pass, paths []st
 // a new one from the overlay or the disk (and the summary cache, or a parse).
 func (s *Session) file(p string, old *fileState, overlay map[string][]byte, readFile func(string) ([]byte, error), opts *syntax.Options, optsKey string) (*fileState, error) {
 	if src, ok := overlay[p]; ok {
+		if len(src) > project.MaxFileSize {
+			return nil, errors.New(project.TooLarge)
+		}
 		key := cacheKey(p, src, optsKey)
 		if old != nil && old.overlay && old.key == key {
 			return old, nil
@@ -532,6 +535,9 @@ func (s *Session) file(p string, old *fileState, overlay map[string][]byte, read
 	if err != nil {
 		return nil, err
 	}
+	if fi.Size() > project.MaxFileSize {
+		return nil, errors.New(project.TooLarge)
+	}
 	if known && old.mod.Equal(fi.ModTime()) && old.size == fi.Size() {
 		old.checked = s.run
 		return old, nil
@@ -539,6 +545,9 @@ func (s *Session) file(p string, old *fileState, overlay map[string][]byte, read
 	src, err := readFile(p)
 	if err != nil {
 		return nil, err
+	}
+	if project.IsBinary(src) {
+		return nil, errors.New("skipped: binary")
 	}
 	st, err := summarise(p, src, cacheKey(p, src, optsKey), opts, true)
 	if st != nil {

@@ -111,6 +111,10 @@ func (g *Graph) parse(pass *analysis.Pass, opts *syntax.Options) error {
 		var fi os.FileInfo
 		if trustStat {
 			if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() {
+				if info.Size() > project.MaxFileSize {
+					errs[i] = project.TooLarge
+					return
+				}
 				fi = info
 				if e, ok := memCache.stat(p, info.Size(), info.ModTime().UnixNano()); ok {
 					// A summary that does not decode (a damaged cache
@@ -131,6 +135,10 @@ func (g *Graph) parse(pass *analysis.Pass, opts *syntax.Options) error {
 		src, err := pass.ReadFile(p)
 		if err != nil {
 			errs[i] = err.Error()
+			return
+		}
+		if len(src) > project.MaxFileSize {
+			errs[i] = project.TooLarge
 			return
 		}
 		if project.IsBinary(src) {
