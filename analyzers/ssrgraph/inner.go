@@ -26,24 +26,17 @@ import (
 
 // inner is one module's inner-graph state.
 type inner struct {
-	m      *Module
-	byName map[string][]int // declared name → statements
-	byExp  map[string][]int // export name → statements
-	imp    map[string]importRef
-	all    [4]bool // every export used (and every statement live)
-	used   [4]names
-	live   [4][]bool
-}
-
-type importRef struct {
-	edge     int
-	imported string
+	m    *Module
+	all  [4]bool // every export used (and every statement live)
+	used [4]names
+	live [4][]bool
 }
 
 type innerCalc struct {
 	g    *Graph
 	mods map[*Module]*inner
-	p    *pruner // for forwarded (defs only)
+	// defs memoises localNames for the barrels names are forwarded through.
+	defs map[*Module]names
 	// whole: the environments in which an unmodelled module was visited.
 	whole map[*Module]*[4]bool
 }
@@ -80,30 +73,12 @@ func (g *Graph) RunsIn(m *Module, off int, envs Env) bool {
 }
 
 func (g *Graph) computeInner() {
-	c := &innerCalc{g: g, mods: make(map[*Module]*inner, len(g.Modules)), p: &pruner{defs: map[*Module]names{}}, whole: map[*Module]*[4]bool{}}
+	c := &innerCalc{g: g, mods: make(map[*Module]*inner, len(g.Modules)), defs: map[*Module]names{}, whole: map[*Module]*[4]bool{}}
 	for _, m := range g.Modules {
-		defs, esm := localNames(m)
-		c.p.defs[m] = defs
-		if !esm || m.Sum.Decls == nil {
+		if m.Sum.Decls == nil || !isESM(m) {
 			continue
 		}
-		in := &inner{m: m, byName: map[string][]int{}, byExp: map[string][]int{}, imp: map[string]importRef{}}
-		for i, d := range m.Sum.Decls {
-			for _, n := range d.Names {
-				in.byName[n] = append(in.byName[n], i)
-			}
-			for _, n := range d.Exports {
-				in.byExp[n] = append(in.byExp[n], i)
-			}
-		}
-		for i, imp := range m.Sum.Imports {
-			if imp.Kind != syntax.ImportStatic || imp.TypeOnly {
-				continue
-			}
-			for _, b := range imp.Bindings {
-				in.imp[b.Local] = importRef{edge: i, imported: b.Imported}
-			}
-		}
+		in := &inner{m: m}
 		// live and used are allocated per environment on first use: most
 		// modules are evaluated in one or two of the four.
 		c.mods[m] = in
@@ -173,8 +148,13 @@ func (c *innerCalc) use(t *Module, envs Env, name string) {
 			in.used[ei] = names{}
 		}
 		in.used[ei][name] = true
-		for _, i := range in.byExp[name] {
-			c.mark(in, ei, i)
+		for i, d := range in.m.Sum.Decls {
+			for _, x := range d.Exports {
+				if x == name {
+					c.mark(in, ei, i)
+					break
+				}
+			}
 		}
 		for _, e := range t.Edges {
 			if e.To == nil || e.Import.TypeOnly || e.Import.Kind != syntax.ImportReExport {
@@ -183,7 +163,7 @@ func (c *innerCalc) use(t *Module, envs Env, name string) {
 			imp := e.Import
 			switch {
 			case imp.Star:
-				if name != "default" && !c.p.defs[t][name] {
+				if name != "default" && !c.defined(t, name) {
 					c.followOne(e, ei, name)
 				}
 			default:
@@ -195,6 +175,29 @@ func (c *innerCalc) use(t *Module, envs Env, name string) {
 			}
 		}
 	}
+}
+
+// defined reports whether t defines the export name itself.
+func (c *innerCalc) defined(t *Module, name string) bool {
+	d, ok := c.defs[t]
+	if !ok {
+		d, _ = localNames(t)
+		c.defs[t] = d
+	}
+	return d[name]
+}
+
+// isESM reports whether m has import or export syntax (localNames's esm).
+func isESM(m *Module) bool {
+	if len(m.Sum.Exports) > 0 {
+		return true
+	}
+	for _, imp := range m.Sum.Imports {
+		if imp.Kind == syntax.ImportStatic || imp.Kind == syntax.ImportReExport {
+			return true
+		}
+	}
+	return false
 }
 
 // visitedAll marks an unmodelled module as fully used in an environment,
@@ -259,12 +262,13 @@ func (c *innerCalc) mark(in *inner, ei, i int) {
 		return
 	}
 	in.live[ei][i] = true
-	for _, r := range in.m.Sum.Decls[i].Refs {
-		for _, j := range in.byName[r] {
-			c.mark(in, ei, j)
-		}
-		if ref, ok := in.imp[r]; ok {
-			c.followOne(in.m.Edges[ref.edge], ei, ref.imported)
+	d := &in.m.Sum.Decls[i]
+	for _, j := range d.Uses {
+		c.mark(in, ei, j)
+	}
+	for _, r := range d.Imports {
+		if r.Import < len(in.m.Edges) {
+			c.followOne(in.m.Edges[r.Import], ei, r.Imported)
 		}
 	}
 }

@@ -29,6 +29,19 @@ type Decl struct {
 	// names after a dot. Words in strings, comments and object keys count
 	// too: a reference too many only keeps more code.
 	Refs []string
+	// Uses are the statements declaring a name in Refs (indices into
+	// Summary.Decls), and Imports the import bindings in Refs: Refs
+	// resolved once here, so that the inner graph, computed on every run,
+	// needs no name lookups.
+	Uses    []int
+	Imports []ImportRef
+}
+
+// ImportRef is an import binding a statement mentions: the import (an
+// index into Summary.Imports) and the name it imports.
+type ImportRef struct {
+	Import   int
+	Imported string
 }
 
 // decls fills Summary.Decls from the program's direct children and the
@@ -79,6 +92,28 @@ func (f *file) decls(stmts []*sitter.Node, effects []bool) {
 			name := string(f.src[h.start:h.end])
 			if !contains(ds[i].Refs, name) {
 				ds[i].Refs = append(ds[i].Refs, name)
+			}
+		}
+	}
+	declOf := map[string][]int{}
+	for i, d := range ds {
+		for _, n := range d.Names {
+			declOf[n] = append(declOf[n], i)
+		}
+	}
+	bindingOf := map[string]ImportRef{}
+	for i, imp := range f.sum.Imports {
+		if imp.Kind == ImportStatic && !imp.TypeOnly {
+			for _, b := range imp.Bindings {
+				bindingOf[b.Local] = ImportRef{Import: i, Imported: b.Imported}
+			}
+		}
+	}
+	for i := range ds {
+		for _, r := range ds[i].Refs {
+			ds[i].Uses = append(ds[i].Uses, declOf[r]...)
+			if b, ok := bindingOf[r]; ok {
+				ds[i].Imports = append(ds[i].Imports, b)
 			}
 		}
 	}

@@ -12,11 +12,11 @@ package syntax
 // arrays: compact and fast). Run `make generate` after changing any type a
 // Summary holds; TestSummaryRoundTrip fails while summary_gen.go is stale.
 //
-//go:generate go tool msgp -file . -o summary_gen.go -tests=false -io=false -d "ignore NextConfig Options" -d "tuple MemberRead SharedEnv Binding BindingUse CacheHeader Cleanup Comment Context Decl Directive Effect EffectCall EffectVar EnvForm EnvRef Expiry Export Func FuncUse Gate GateCall GlobalRef Import ImportKind JSXAttr OptionValue Phase PropFlow PropKind RefKind Request ScriptTag Span SrcObject Summary Suppression"
+//go:generate go tool msgp -file . -o summary_gen.go -tests=false -io=false -d "ignore NextConfig Options" -d "tuple ImportRef MemberRead SharedEnv Binding BindingUse CacheHeader Cleanup Comment Context Decl Directive Effect EffectCall EffectVar EnvForm EnvRef Expiry Export Func FuncUse Gate GateCall GlobalRef Import ImportKind JSXAttr OptionValue Phase PropFlow PropKind RefKind Request ScriptTag Span SrcObject Summary Suppression"
 
 // SchemaVersion changes whenever Summary's shape or extraction changes, so
 // that cached summaries from an older binary are not reused.
-const SchemaVersion = 16
+const SchemaVersion = 17
 
 // Span is a half-open byte range [Start, End) in a file's source.
 type Span struct {

@@ -355,8 +355,8 @@ func (z Context) Msgsize() (s int) {
 // MarshalMsg implements msgp.Marshaler
 func (z *Decl) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.Require(b, z.Msgsize())
-	// array header, size 5
-	o = append(o, 0x95)
+	// array header, size 7
+	o = append(o, 0x97)
 	// array header, size 2
 	o = append(o, 0x92)
 	o = msgp.AppendInt(o, z.Span.Start)
@@ -374,6 +374,17 @@ func (z *Decl) MarshalMsg(b []byte) (o []byte, err error) {
 	for za0003 := range z.Refs {
 		o = msgp.AppendString(o, z.Refs[za0003])
 	}
+	o = msgp.AppendArrayHeader(o, uint32(len(z.Uses)))
+	for za0004 := range z.Uses {
+		o = msgp.AppendInt(o, z.Uses[za0004])
+	}
+	o = msgp.AppendArrayHeader(o, uint32(len(z.Imports)))
+	for za0005 := range z.Imports {
+		// array header, size 2
+		o = append(o, 0x92)
+		o = msgp.AppendInt(o, z.Imports[za0005].Import)
+		o = msgp.AppendString(o, z.Imports[za0005].Imported)
+	}
 	return
 }
 
@@ -385,8 +396,8 @@ func (z *Decl) UnmarshalMsg(bts []byte) (o []byte, err error) {
 		err = msgp.WrapError(err)
 		return
 	}
-	if zb0001 != 5 {
-		err = msgp.ArrayError{Wanted: 5, Got: zb0001}
+	if zb0001 != 7 {
+		err = msgp.ArrayError{Wanted: 7, Got: zb0001}
 		return
 	}
 	var zb0002 uint32
@@ -468,6 +479,57 @@ func (z *Decl) UnmarshalMsg(bts []byte) (o []byte, err error) {
 			return
 		}
 	}
+	var zb0006 uint32
+	zb0006, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Uses")
+		return
+	}
+	if cap(z.Uses) >= int(zb0006) {
+		z.Uses = (z.Uses)[:zb0006]
+	} else {
+		z.Uses = make([]int, zb0006)
+	}
+	for za0004 := range z.Uses {
+		z.Uses[za0004], bts, err = msgp.ReadIntBytes(bts)
+		if err != nil {
+			err = msgp.WrapError(err, "Uses", za0004)
+			return
+		}
+	}
+	var zb0007 uint32
+	zb0007, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Imports")
+		return
+	}
+	if cap(z.Imports) >= int(zb0007) {
+		z.Imports = (z.Imports)[:zb0007]
+	} else {
+		z.Imports = make([]ImportRef, zb0007)
+	}
+	for za0005 := range z.Imports {
+		var zb0008 uint32
+		zb0008, bts, err = msgp.ReadArrayHeaderBytes(bts)
+		if err != nil {
+			err = msgp.WrapError(err, "Imports", za0005)
+			return
+		}
+		if zb0008 != 2 {
+			err = msgp.ArrayError{Wanted: 2, Got: zb0008}
+			return
+		}
+		z.Imports[za0005].Import, bts, err = msgp.ReadIntBytes(bts)
+		if err != nil {
+			err = msgp.WrapError(err, "Imports", za0005, "Import")
+			return
+		}
+		z.Imports[za0005].Imported, bts, err = msgp.ReadStringBytes(bts)
+		if err != nil {
+			err = msgp.WrapError(err, "Imports", za0005, "Imported")
+			return
+		}
+	}
 	o = bts
 	return
 }
@@ -485,6 +547,10 @@ func (z *Decl) Msgsize() (s int) {
 	s += msgp.BoolSize + msgp.ArrayHeaderSize
 	for za0003 := range z.Refs {
 		s += msgp.StringPrefixSize + len(z.Refs[za0003])
+	}
+	s += msgp.ArrayHeaderSize + (len(z.Uses) * (msgp.IntSize)) + msgp.ArrayHeaderSize
+	for za0005 := range z.Imports {
+		s += 1 + msgp.IntSize + msgp.StringPrefixSize + len(z.Imports[za0005].Imported)
 	}
 	return
 }
@@ -2050,6 +2116,48 @@ func (z *ImportKind) UnmarshalMsg(bts []byte) (o []byte, err error) {
 // Msgsize returns an upper bound estimate of the number of bytes occupied by the serialized message
 func (z ImportKind) Msgsize() (s int) {
 	s = msgp.IntSize
+	return
+}
+
+// MarshalMsg implements msgp.Marshaler
+func (z ImportRef) MarshalMsg(b []byte) (o []byte, err error) {
+	o = msgp.Require(b, z.Msgsize())
+	// array header, size 2
+	o = append(o, 0x92)
+	o = msgp.AppendInt(o, z.Import)
+	o = msgp.AppendString(o, z.Imported)
+	return
+}
+
+// UnmarshalMsg implements msgp.Unmarshaler
+func (z *ImportRef) UnmarshalMsg(bts []byte) (o []byte, err error) {
+	var zb0001 uint32
+	zb0001, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err)
+		return
+	}
+	if zb0001 != 2 {
+		err = msgp.ArrayError{Wanted: 2, Got: zb0001}
+		return
+	}
+	z.Import, bts, err = msgp.ReadIntBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Import")
+		return
+	}
+	z.Imported, bts, err = msgp.ReadStringBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Imported")
+		return
+	}
+	o = bts
+	return
+}
+
+// Msgsize returns an upper bound estimate of the number of bytes occupied by the serialized message
+func (z ImportRef) Msgsize() (s int) {
+	s = 1 + msgp.IntSize + msgp.StringPrefixSize + len(z.Imported)
 	return
 }
 
