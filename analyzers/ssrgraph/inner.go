@@ -18,8 +18,9 @@ import (
 // entries, client references ("use client" modules imported by server code),
 // require(), import() and namespace imports — and, from them, the live
 // statements: those with side effects, those defining a used export, and
-// those a live statement mentions (syntax.Decl.Refs). A live statement that
-// mentions an import binding uses that export of the imported module in the
+// those a live statement mentions (syntax.Decl.Uses, resolved when the file
+// is parsed). A live statement that mentions an import binding
+// (Decl.Imports) uses that export of the imported module in the
 // environments the import leads to (transfer), and a used name of a barrel
 // is forwarded through its re-exports. Modules without a statement list
 // (syntax errors, CommonJS) count as entirely live.
