@@ -230,3 +230,30 @@ func TestPerEnvPruning(t *testing.T) {
 		}
 	}
 }
+
+// TestDamagedCache: stat entries that point at summaries which no longer
+// decode make the files be parsed again, not modules without a summary.
+func TestDamagedCache(t *testing.T) {
+	dir := t.TempDir()
+	if err := ssrgraph.Analyzer.Flags.Set("cache", dir); err != nil {
+		t.Fatal(err)
+	}
+	defer ssrgraph.Analyzer.Flags.Set("cache", "")
+	defer ssrgraph.ResetCache()
+	ssrgraph.ResetCache()
+	want := len(graphOf(t, "testdata/inner").Modules)
+	n, err := ssrgraph.DamageSummaries(dir)
+	if err != nil || n == 0 {
+		t.Fatalf("damaging the cache: %d files, %v", n, err)
+	}
+	ssrgraph.ResetCache()
+	g := graphOf(t, "testdata/inner")
+	if len(g.Modules) != want {
+		t.Errorf("%d modules after damage, want %d", len(g.Modules), want)
+	}
+	for _, m := range g.Modules {
+		if m.Sum == nil {
+			t.Errorf("%s: no summary", m.Rel)
+		}
+	}
+}
