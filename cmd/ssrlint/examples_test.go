@@ -72,7 +72,7 @@ func TestWorkflowExample(t *testing.T) {
 	if wf.Permissions["security-events"] != "write" {
 		t.Error("the workflow cannot upload SARIF without security-events: write")
 	}
-	runs, uploads := 0, 0
+	runs, uploads, caches := 0, 0, 0
 	for _, job := range wf.Jobs {
 		for _, st := range job.Steps {
 			for _, args := range ssrlintCommands(st.Run) {
@@ -85,7 +85,18 @@ func TestWorkflowExample(t *testing.T) {
 			if strings.HasPrefix(st.Uses, "github/codeql-action/upload-sarif@") && st.With["sarif_file"] == "ssrlint.sarif" {
 				uploads++
 			}
+			if strings.HasPrefix(st.Uses, "actions/cache@") {
+				// The directory run.go uses on Linux: os.UserCacheDir()/ssrlint
+				// with XDG_CACHE_HOME unset.
+				if st.With["path"] != "~/.cache/ssrlint" {
+					t.Errorf("workflow caches %q, not ssrlint's cache directory ~/.cache/ssrlint", st.With["path"])
+				}
+				caches++
+			}
 		}
+	}
+	if caches != 1 {
+		t.Errorf("the workflow has %d actions/cache steps for ssrlint's cache, want 1", caches)
 	}
 	if runs != 2 || uploads != 1 {
 		t.Errorf("%d ssrlint runs and %d SARIF uploads in the workflow", runs, uploads)
