@@ -117,12 +117,12 @@ func Run(roots []string, opts Options) (*Result, error) {
 	}
 	out := make([]outcome, len(res.Apps))
 	flags := make([]map[*analysis.Analyzer]map[string]string, len(res.Apps))
-	sameFlags := true
+	noFlags := true
 	for i, app := range res.Apps {
 		if opts.AppFlags != nil {
 			flags[i] = opts.AppFlags(app)
 		}
-		sameFlags = sameFlags && len(flags[i]) == 0
+		noFlags = noFlags && len(flags[i]) == 0
 	}
 	one := func(i int) {
 		restore, err := setFlags(flags[i])
@@ -137,7 +137,7 @@ func Run(roots []string, opts Options) (*Result, error) {
 		}
 		out[i].results, out[i].diags, out[i].err = runApp(ctx, res.Fset, res.Apps[i], opts, readFile)
 	}
-	if sameFlags && opts.Session == nil && len(res.Apps) > 1 {
+	if noFlags && opts.Session == nil && len(res.Apps) > 1 {
 		// The apps of a monorepo are independent: analyse them side by
 		// side. Each app alternates parallel work (parsing) with
 		// sequential work (resolution, classification, the rules), so

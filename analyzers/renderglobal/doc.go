@@ -21,6 +21,7 @@
 // Not reported: effects, event handlers, ref callbacks, useCallback,
 // useSyncExternalStore's subscribe and client snapshot, code under a guard
 // (typeof window !== "undefined", or a "mounted" state flag set in an
-// effect), names shadowed by locals, and module scope, which moduleglobal
-// reports.
+// effect), names shadowed by locals, components and hooks that no
+// server-rendered code uses (ssrgraph's inner graph, Graph.RunsIn), and
+// module scope, which moduleglobal reports.
 package renderglobal

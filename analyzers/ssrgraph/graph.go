@@ -52,9 +52,10 @@ type Module struct {
 	// prodEnv: see Graph.ProdEnv.
 	prodEnv Env
 	// sef: the module is pruned as free of side effects in the current
-	// propagation; sefDecl: its package declares it so; sefCode: its
-	// package says nothing and its code (transitively) has none.
-	sef, sefDecl, sefCode bool
+	// propagation; sefDecl: its package declares it so; byCode: its
+	// package says nothing, so its code decides; sefCode: byCode and its
+	// code (transitively) has none (set by codeSideEffects, for ProdEnv).
+	sef, sefDecl, sefCode, byCode bool
 }
 
 // Edge is one import of a module.
@@ -200,6 +201,12 @@ func (g *Graph) ProdEnv(m *Module) Env {
 }
 
 func (g *Graph) computeProdEnv() {
+	g.codeSideEffects()
+	defer func() {
+		for _, m := range g.Modules {
+			m.sef = m.sefDecl
+		}
+	}()
 	code := false
 	for _, m := range g.Modules {
 		code = code || m.sefCode
@@ -223,7 +230,6 @@ func (g *Graph) computeProdEnv() {
 	for i, m := range g.Modules {
 		m.prodEnv = m.Env
 		m.Env, m.via, m.viaFrom, m.dist = keep[i].env, keep[i].via, keep[i].viaFrom, keep[i].dist
-		m.sef = m.sefDecl
 	}
 }
 

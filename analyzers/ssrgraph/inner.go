@@ -188,7 +188,8 @@ func (c *innerCalc) defined(t *Module, name string) bool {
 	return d[name]
 }
 
-// isESM reports whether m has import or export syntax (localNames's esm).
+// isESM reports whether m has import or export syntax: a module without
+// any (CommonJS) has exports that cannot be known.
 func isESM(m *Module) bool {
 	if len(m.Sum.Exports) > 0 {
 		return true

@@ -69,34 +69,42 @@ func (g *Graph) sideEffects(read func(string) ([]byte, error)) {
 		byDir[dir] = p
 		return p
 	}
-	byCode := map[*Module]bool{}
 	for _, m := range g.Modules {
+		m.sefDecl, m.byCode = false, false
 		p := find(filepath.Dir(m.Path))
 		if p == nil || !p.declared {
-			// The package says nothing: the code decides.
-			m.sef, m.sefDecl = m.Sum.Pure, false
-			byCode[m] = true
+			// The package says nothing: the code decides (ProdEnv only).
+			m.byCode = true
 			continue
 		}
-		m.sef, m.sefCode = false, false
 		if !p.free {
 			continue
 		}
-		m.sef = true
+		m.sefDecl = true
 		if p.list {
 			rel, _ := filepath.Rel(p.dir, m.Path)
 			if hasSideEffects(filepath.ToSlash(rel), p.patterns) {
-				m.sef = false
+				m.sefDecl = false
 			}
+		}
+	}
+}
+
+// codeSideEffects sets sefCode on the modules judged by their code: free of
+// side effects when their own top level is (syntax's Summary.Pure) and
+// nothing they import has any. Only ProdEnv needs it.
+func (g *Graph) codeSideEffects() {
+	byCode := map[*Module]bool{}
+	for _, m := range g.Modules {
+		m.sef = m.sefDecl
+		if m.byCode {
+			m.sef = m.Sum.Pure
+			byCode[m] = true
 		}
 	}
 	codeSideEffects(g.Modules, byCode)
 	for _, m := range g.Modules {
-		if byCode[m] {
-			m.sefCode = m.sef
-		} else {
-			m.sefDecl = m.sef
-		}
+		m.sefCode = m.byCode && m.sef
 	}
 }
 
@@ -175,17 +183,11 @@ func hasSideEffects(rel string, patterns []string) bool {
 func localNames(m *Module) (defs names, esm bool) {
 	defs = names{}
 	for _, x := range m.Sum.Exports {
-		esm = true
 		if !x.ReExport {
 			defs[x.Name] = true
 		}
 	}
-	for _, imp := range m.Sum.Imports {
-		if imp.Kind == syntax.ImportStatic || imp.Kind == syntax.ImportReExport {
-			esm = true
-		}
-	}
-	return defs, esm
+	return defs, isESM(m)
 }
 
 // forwarded says which names of e's target a re-export edge passes on when

@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"slices"
 	"sort"
 
 	sitter "github.com/smacker/go-tree-sitter"
@@ -21,17 +22,15 @@ type Decl struct {
 	// `export const`/`export function`, "default" for `export default`,
 	// the exported names of `export { a as b }` (without a source).
 	Exports []string
-	// Effect: evaluating the statement may have side effects (purity.go's
+	// Effect: evaluating the statement may have side effects (pure.go's
 	// test), so it is kept whenever the module is evaluated.
 	Effect bool
-	// Refs are the module's bindings (its top-level declarations and its
-	// import bindings) whose names occur in the statement, outside property
-	// names after a dot. Words in strings, comments and object keys count
-	// too: a reference too many only keeps more code.
-	Refs []string
-	// Uses are the statements declaring a name in Refs (indices into
-	// Summary.Decls), and Imports the import bindings in Refs: Refs
-	// resolved once here, so that the inner graph, computed on every run,
+	// Uses and Imports are what the statement mentions: the module's
+	// bindings whose names occur in it, outside property names after a
+	// dot — the statements declaring them (indices into Summary.Decls) and
+	// the import bindings. Words in strings, comments and object keys count
+	// too: a reference too many only keeps more code. They are resolved
+	// here, once per file, so that the inner graph, computed on every run,
 	// needs no name lookups.
 	Uses    []int
 	Imports []ImportRef
@@ -83,6 +82,7 @@ func (f *file) decls(stmts []*sitter.Node, effects []bool) {
 			}
 		}
 	}
+	refs := make([][]string, len(ds)) // names each statement mentions
 	if set.words != nil {
 		for _, h := range set.scan(f.src) {
 			i := sort.Search(len(ds), func(i int) bool { return ds[i].Span.End > h.start })
@@ -90,8 +90,8 @@ func (f *file) decls(stmts []*sitter.Node, effects []bool) {
 				continue // in an import, a type or a comment between statements
 			}
 			name := string(f.src[h.start:h.end])
-			if !contains(ds[i].Refs, name) {
-				ds[i].Refs = append(ds[i].Refs, name)
+			if !slices.Contains(refs[i], name) {
+				refs[i] = append(refs[i], name)
 			}
 		}
 	}
@@ -110,8 +110,12 @@ func (f *file) decls(stmts []*sitter.Node, effects []bool) {
 		}
 	}
 	for i := range ds {
-		for _, r := range ds[i].Refs {
-			ds[i].Uses = append(ds[i].Uses, declOf[r]...)
+		for _, r := range refs[i] {
+			for _, j := range declOf[r] {
+				if !slices.Contains(ds[i].Uses, j) {
+					ds[i].Uses = append(ds[i].Uses, j)
+				}
+			}
 			if b, ok := bindingOf[r]; ok {
 				ds[i].Imports = append(ds[i].Imports, b)
 			}
@@ -207,13 +211,4 @@ func (f *file) patternNames(n *sitter.Node, out *[]string) {
 		}
 		f.patternNames(c, out)
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

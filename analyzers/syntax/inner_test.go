@@ -7,9 +7,18 @@ import (
 	"testing"
 )
 
-// declString renders a Decl as "names|exports|effect|refs" for comparison.
-func declString(d Decl) string {
-	refs := slices.Clone(d.Refs)
+// declString renders Decls[i] as "names|exports|effect|mentions", the
+// mentions being the names of the statements it uses and "import:" the
+// imported names of the bindings it mentions.
+func declString(ds []Decl, i int) string {
+	d := ds[i]
+	var refs []string
+	for _, u := range d.Uses {
+		refs = append(refs, ds[u].Names...)
+	}
+	for _, r := range d.Imports {
+		refs = append(refs, "import:"+r.Imported)
+	}
 	slices.Sort(refs)
 	eff := "pure"
 	if d.Effect {
@@ -42,14 +51,14 @@ obj.isBlocked = 1;
 `
 	got := parseT(t, "a.tsx", src).Decls
 	var lines []string
-	for _, d := range got {
-		lines = append(lines, declString(d))
+	for i := range got {
+		lines = append(lines, declString(got, i))
 	}
 	want := []string{
 		"KEY||pure|KEY",
-		"isBlocked|isBlocked|pure|KEY,get,helper,isBlocked",
-		"helper||pure|flags,helper",
-		"a,c,d|a,c,d|effect|a,c,d,flags",
+		"isBlocked|isBlocked|pure|KEY,helper,import:get,isBlocked",
+		"helper||pure|helper,import:*",
+		"a,c,d|a,c,d|effect|a,c,d,import:*",
 		"Page|default|pure|Page,Widget",
 		"Widget||pure|Widget",
 		"||effect|Widget",

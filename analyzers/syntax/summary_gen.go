@@ -355,8 +355,8 @@ func (z Context) Msgsize() (s int) {
 // MarshalMsg implements msgp.Marshaler
 func (z *Decl) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.Require(b, z.Msgsize())
-	// array header, size 7
-	o = append(o, 0x97)
+	// array header, size 6
+	o = append(o, 0x96)
 	// array header, size 2
 	o = append(o, 0x92)
 	o = msgp.AppendInt(o, z.Span.Start)
@@ -370,20 +370,16 @@ func (z *Decl) MarshalMsg(b []byte) (o []byte, err error) {
 		o = msgp.AppendString(o, z.Exports[za0002])
 	}
 	o = msgp.AppendBool(o, z.Effect)
-	o = msgp.AppendArrayHeader(o, uint32(len(z.Refs)))
-	for za0003 := range z.Refs {
-		o = msgp.AppendString(o, z.Refs[za0003])
-	}
 	o = msgp.AppendArrayHeader(o, uint32(len(z.Uses)))
-	for za0004 := range z.Uses {
-		o = msgp.AppendInt(o, z.Uses[za0004])
+	for za0003 := range z.Uses {
+		o = msgp.AppendInt(o, z.Uses[za0003])
 	}
 	o = msgp.AppendArrayHeader(o, uint32(len(z.Imports)))
-	for za0005 := range z.Imports {
+	for za0004 := range z.Imports {
 		// array header, size 2
 		o = append(o, 0x92)
-		o = msgp.AppendInt(o, z.Imports[za0005].Import)
-		o = msgp.AppendString(o, z.Imports[za0005].Imported)
+		o = msgp.AppendInt(o, z.Imports[za0004].Import)
+		o = msgp.AppendString(o, z.Imports[za0004].Imported)
 	}
 	return
 }
@@ -396,8 +392,8 @@ func (z *Decl) UnmarshalMsg(bts []byte) (o []byte, err error) {
 		err = msgp.WrapError(err)
 		return
 	}
-	if zb0001 != 7 {
-		err = msgp.ArrayError{Wanted: 7, Got: zb0001}
+	if zb0001 != 6 {
+		err = msgp.ArrayError{Wanted: 6, Got: zb0001}
 		return
 	}
 	var zb0002 uint32
@@ -464,69 +460,51 @@ func (z *Decl) UnmarshalMsg(bts []byte) (o []byte, err error) {
 	var zb0005 uint32
 	zb0005, bts, err = msgp.ReadArrayHeaderBytes(bts)
 	if err != nil {
-		err = msgp.WrapError(err, "Refs")
+		err = msgp.WrapError(err, "Uses")
 		return
 	}
-	if cap(z.Refs) >= int(zb0005) {
-		z.Refs = (z.Refs)[:zb0005]
+	if cap(z.Uses) >= int(zb0005) {
+		z.Uses = (z.Uses)[:zb0005]
 	} else {
-		z.Refs = make([]string, zb0005)
+		z.Uses = make([]int, zb0005)
 	}
-	for za0003 := range z.Refs {
-		z.Refs[za0003], bts, err = msgp.ReadStringBytes(bts)
+	for za0003 := range z.Uses {
+		z.Uses[za0003], bts, err = msgp.ReadIntBytes(bts)
 		if err != nil {
-			err = msgp.WrapError(err, "Refs", za0003)
+			err = msgp.WrapError(err, "Uses", za0003)
 			return
 		}
 	}
 	var zb0006 uint32
 	zb0006, bts, err = msgp.ReadArrayHeaderBytes(bts)
 	if err != nil {
-		err = msgp.WrapError(err, "Uses")
-		return
-	}
-	if cap(z.Uses) >= int(zb0006) {
-		z.Uses = (z.Uses)[:zb0006]
-	} else {
-		z.Uses = make([]int, zb0006)
-	}
-	for za0004 := range z.Uses {
-		z.Uses[za0004], bts, err = msgp.ReadIntBytes(bts)
-		if err != nil {
-			err = msgp.WrapError(err, "Uses", za0004)
-			return
-		}
-	}
-	var zb0007 uint32
-	zb0007, bts, err = msgp.ReadArrayHeaderBytes(bts)
-	if err != nil {
 		err = msgp.WrapError(err, "Imports")
 		return
 	}
-	if cap(z.Imports) >= int(zb0007) {
-		z.Imports = (z.Imports)[:zb0007]
+	if cap(z.Imports) >= int(zb0006) {
+		z.Imports = (z.Imports)[:zb0006]
 	} else {
-		z.Imports = make([]ImportRef, zb0007)
+		z.Imports = make([]ImportRef, zb0006)
 	}
-	for za0005 := range z.Imports {
-		var zb0008 uint32
-		zb0008, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	for za0004 := range z.Imports {
+		var zb0007 uint32
+		zb0007, bts, err = msgp.ReadArrayHeaderBytes(bts)
 		if err != nil {
-			err = msgp.WrapError(err, "Imports", za0005)
+			err = msgp.WrapError(err, "Imports", za0004)
 			return
 		}
-		if zb0008 != 2 {
-			err = msgp.ArrayError{Wanted: 2, Got: zb0008}
+		if zb0007 != 2 {
+			err = msgp.ArrayError{Wanted: 2, Got: zb0007}
 			return
 		}
-		z.Imports[za0005].Import, bts, err = msgp.ReadIntBytes(bts)
+		z.Imports[za0004].Import, bts, err = msgp.ReadIntBytes(bts)
 		if err != nil {
-			err = msgp.WrapError(err, "Imports", za0005, "Import")
+			err = msgp.WrapError(err, "Imports", za0004, "Import")
 			return
 		}
-		z.Imports[za0005].Imported, bts, err = msgp.ReadStringBytes(bts)
+		z.Imports[za0004].Imported, bts, err = msgp.ReadStringBytes(bts)
 		if err != nil {
-			err = msgp.WrapError(err, "Imports", za0005, "Imported")
+			err = msgp.WrapError(err, "Imports", za0004, "Imported")
 			return
 		}
 	}
@@ -544,13 +522,9 @@ func (z *Decl) Msgsize() (s int) {
 	for za0002 := range z.Exports {
 		s += msgp.StringPrefixSize + len(z.Exports[za0002])
 	}
-	s += msgp.BoolSize + msgp.ArrayHeaderSize
-	for za0003 := range z.Refs {
-		s += msgp.StringPrefixSize + len(z.Refs[za0003])
-	}
-	s += msgp.ArrayHeaderSize + (len(z.Uses) * (msgp.IntSize)) + msgp.ArrayHeaderSize
-	for za0005 := range z.Imports {
-		s += 1 + msgp.IntSize + msgp.StringPrefixSize + len(z.Imports[za0005].Imported)
+	s += msgp.BoolSize + msgp.ArrayHeaderSize + (len(z.Uses) * (msgp.IntSize)) + msgp.ArrayHeaderSize
+	for za0004 := range z.Imports {
+		s += 1 + msgp.IntSize + msgp.StringPrefixSize + len(z.Imports[za0004].Imported)
 	}
 	return
 }
