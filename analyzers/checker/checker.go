@@ -137,6 +137,11 @@ func Run(roots []string, opts Options) (*Result, error) {
 		}
 		out[i].results, out[i].diags, out[i].err = runApp(ctx, res.Fset, res.Apps[i], opts, readFile)
 	}
+	if opts.Session == nil && len(res.Apps) > 1 {
+		// The apps' shared workspace packages are resolved once, not
+		// once per app (the Session keeps its own resolutions).
+		defer ssrgraph.ShareResolutions(res.Fset)()
+	}
 	if noFlags && opts.Session == nil && len(res.Apps) > 1 {
 		// The apps of a monorepo are independent: analyse them side by
 		// side. Each app alternates parallel work (parsing) with

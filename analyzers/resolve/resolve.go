@@ -74,6 +74,9 @@ type Resolver struct {
 	groups  [][]int
 	failed  map[int]bool
 	errText map[int]string
+	// withoutTsconfig is set once a batch had to be resolved without
+	// tsconfig files (see ResolveAll).
+	withoutTsconfig bool
 }
 
 const namespace = "ssrlint"
@@ -229,6 +232,7 @@ func (r *Resolver) ResolveAll(reqs []Request) ([]Result, error) {
 		// A broken tsconfig.json fails every build that reads it; resolve
 		// without tsconfig (discovery reports the broken file itself).
 		meta, errs = r.build(r.plain)
+		r.withoutTsconfig = meta != nil
 	}
 	if meta == nil {
 		return nil, fmt.Errorf("esbuild resolver: %s", strings.Join(errs, "; "))
@@ -273,6 +277,11 @@ func (r *Resolver) ResolveAll(reqs []Request) ([]Result, error) {
 	}
 	return out, nil
 }
+
+// IgnoredTsconfig reports whether a batch was resolved without the
+// tsconfig files, because a broken one made esbuild fail: such results hold
+// for this app only, and are not to be shared with other apps.
+func (r *Resolver) IgnoredTsconfig() bool { return r.withoutTsconfig }
 
 // prepare groups the requests by directory into virtual modules.
 func (r *Resolver) prepare(reqs []Request, todo []int) {

@@ -34,3 +34,6 @@ func DamageSummaries(dir string) (int, error) {
 	})
 	return n, err
 }
+
+// EsbuildRequests is how many import requests this process sent to esbuild.
+func EsbuildRequests() int64 { return esbuildRequests.Load() }

@@ -216,6 +216,56 @@ func parallel(n int, f func(i int)) {
 	wg.Wait()
 }
 
+// resolveFresh resolves todo, taking what another app of the same run
+// already resolved (see ShareResolutions) and sending the rest to esbuild;
+// set receives each result with its index in todo.
+func (g *Graph) resolveFresh(todo []resolve.Request, ws map[string]string, set func(j int, r resolve.Result)) error {
+	share := shareFor(g.Fset)
+	have, ok := share.take(g, todo)
+	var ask []resolve.Request
+	var askAt []int
+	for j := range todo {
+		if !ok[j] {
+			ask = append(ask, todo[j])
+			askAt = append(askAt, j)
+		}
+	}
+	if len(ask) > 0 {
+		r, err := resolve.New(resolve.Options{Dir: g.App.Dir, Workspace: ws})
+		if err != nil {
+			return err
+		}
+		defer r.Close()
+		esbuildRequests.Add(int64(len(ask)))
+		out, err := r.ResolveAll(ask)
+		if err != nil {
+			return err
+		}
+		if r.IgnoredTsconfig() && len(ask) < len(todo) {
+			// This app's tsconfig is broken: resolve all of it the
+			// same degraded way, whichever app ran first.
+			esbuildRequests.Add(int64(len(todo)))
+			if out, err = r.ResolveAll(todo); err != nil {
+				return err
+			}
+			ask, askAt = todo, nil
+			for j := range todo {
+				askAt = append(askAt, j)
+			}
+		}
+		for i, j := range askAt {
+			have[j], ok[j] = out[i], true
+		}
+		if !r.IgnoredTsconfig() {
+			share.give(g, ask, out)
+		}
+	}
+	for j := range todo {
+		set(j, have[j])
+	}
+	return nil
+}
+
 // connect points e where its import resolved: a module of the graph, a
 // package, a first-party file that is not a module, or nowhere (Err).
 func (g *Graph) connect(e *Edge, out resolve.Result) {
@@ -300,19 +350,10 @@ func (g *Graph) resolve(files []string) error {
 		// analysed side by side would otherwise each hold a bundler's
 		// memory at once.
 		esbuildTurn <- struct{}{}
-		r, err := resolve.New(resolve.Options{Dir: g.App.Dir, Workspace: ws})
-		if err != nil {
-			<-esbuildTurn
-			return err
-		}
-		out, err := r.ResolveAll(todo)
-		r.Close()
+		err := g.resolveFresh(todo, ws, func(j int, r resolve.Result) { res[todoAt[j]] = r })
 		<-esbuildTurn
 		if err != nil {
 			return err
-		}
-		for j, k := range todoAt {
-			res[k] = out[j]
 		}
 	}
 	if cacheDir != "" && (len(todo) > 0 || len(stored) != len(uniq)) {

@@ -8,20 +8,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ssrlint/ssrlint/analyzers/ssrtest"
 )
 
-func write(t *testing.T, root string, files map[string]string) {
-	t.Helper()
-	for name, body := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
+func write(t *testing.T, root string, files map[string]string) { ssrtest.WriteTree(t, root, files) }
 
 func ssrlint(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
