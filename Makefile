@@ -17,7 +17,7 @@ test:
 
 # Parse-only vs full-run benchmark on a generated ~5,000-module monorepo.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./bench/
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 5x ./bench/
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi

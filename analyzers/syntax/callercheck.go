@@ -166,7 +166,7 @@ func (f *file) leaves(s *sitter.Node) bool {
 		return true
 	}
 	if s.Type() == "statement_block" {
-		for i := 0; i < int(s.NamedChildCount()); i++ {
+		for i := range int(s.NamedChildCount()) {
 			if f.navExit(s.NamedChild(i)) {
 				return true
 			}
@@ -191,7 +191,7 @@ func (f *file) ifGate(n *sitter.Node, gf *gateFunc) {
 	cons := n.ChildByFieldName("consequence")
 	var alt *sitter.Node
 	if e := n.ChildByFieldName("alternative"); e != nil {
-		for i := 0; i < int(e.NamedChildCount()); i++ {
+		for i := range int(e.NamedChildCount()) {
 			if c := e.NamedChild(i); c.Type() != "comment" {
 				alt = c
 				break
@@ -307,7 +307,7 @@ func (f *file) evidence(n *sitter.Node, gf *gateFunc, g *Gate, budget *int, dept
 		}
 		return
 	}
-	for i := 0; i < int(n.NamedChildCount()); i++ {
+	for i := range int(n.NamedChildCount()) {
 		f.evidence(n.NamedChild(i), gf, g, budget, depth, followed)
 	}
 }
@@ -399,7 +399,7 @@ func (f *file) gateCall(call *sitter.Node, gf *gateFunc, g *Gate) {
 		case "identifier":
 			gc.PassesParam = gc.PassesParam || gf.params[f.text(a)]
 		case "object":
-			for i := 0; i < int(a.NamedChildCount()); i++ {
+			for i := range int(a.NamedChildCount()) {
 				c := a.NamedChild(i)
 				switch c.Type() {
 				case "shorthand_property_identifier":

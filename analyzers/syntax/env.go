@@ -252,7 +252,7 @@ func (f *file) isWrite(acc *sitter.Node) bool {
 // is the env object.
 func (f *file) envPattern(pat *sitter.Node, meta bool) {
 	ctx, guarded := f.refContext(pat)
-	for i := 0; i < int(pat.NamedChildCount()); i++ {
+	for i := range int(pat.NamedChildCount()) {
 		c := pat.NamedChild(i)
 		r := EnvRef{Span: span(c), Form: EnvDestructure, Meta: meta, Context: ctx, Guarded: guarded}
 		switch c.Type() {
@@ -395,7 +395,7 @@ func (f *file) serverData() {
 				continue
 			}
 			if ec := firstNamedOfType(c, "export_clause"); ec != nil {
-				for j := 0; j < int(ec.NamedChildCount()); j++ {
+				for j := range int(ec.NamedChildCount()) {
 					s := ec.NamedChild(j)
 					if s.Type() != "export_specifier" {
 						continue
@@ -489,7 +489,7 @@ func (f *file) declNames(decl *sitter.Node) []dataCand {
 		}
 	case "lexical_declaration", "variable_declaration":
 		var out []dataCand
-		for j := 0; j < int(decl.NamedChildCount()); j++ {
+		for j := range int(decl.NamedChildCount()) {
 			d := decl.NamedChild(j)
 			if d.Type() != "variable_declarator" {
 				continue
@@ -511,7 +511,7 @@ func (f *file) dataReExport(stmt *sitter.Node) {
 		return
 	}
 	specs := 0
-	for j := 0; j < int(ec.NamedChildCount()); j++ {
+	for j := range int(ec.NamedChildCount()) {
 		s := ec.NamedChild(j)
 		if s.Type() != "export_specifier" {
 			continue

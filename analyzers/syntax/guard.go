@@ -231,7 +231,7 @@ func exits(s *sitter.Node) bool {
 	case "return_statement", "throw_statement":
 		return true
 	case "statement_block":
-		for i := 0; i < int(s.NamedChildCount()); i++ {
+		for i := range int(s.NamedChildCount()) {
 			if t := s.NamedChild(i).Type(); t == "return_statement" || t == "throw_statement" {
 				return true
 			}

@@ -136,7 +136,7 @@ func (f *file) topDeclNames(n *sitter.Node, d *Decl) {
 		decl := n.ChildByFieldName("declaration")
 		if decl == nil {
 			if ec := firstNamedOfType(n, "export_clause"); ec != nil && exported {
-				for j := 0; j < int(ec.NamedChildCount()); j++ {
+				for j := range int(ec.NamedChildCount()) {
 					s := ec.NamedChild(j)
 					if s.Type() != "export_specifier" || hasKeyword(s, "type") {
 						continue
@@ -171,7 +171,7 @@ func (f *file) topDeclNames(n *sitter.Node, d *Decl) {
 			d.Names = append(d.Names, f.text(name))
 		}
 	case "lexical_declaration", "variable_declaration":
-		for i := 0; i < int(n.NamedChildCount()); i++ {
+		for i := range int(n.NamedChildCount()) {
 			v := n.NamedChild(i)
 			if v.Type() != "variable_declarator" {
 				continue
@@ -203,7 +203,7 @@ func (f *file) patternNames(n *sitter.Node, out *[]string) {
 		}
 		return
 	}
-	for i := 0; i < int(n.NamedChildCount()); i++ {
+	for i := range int(n.NamedChildCount()) {
 		c := n.NamedChild(i)
 		switch c.Type() {
 		case "comment", "type_annotation":

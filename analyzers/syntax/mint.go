@@ -220,7 +220,7 @@ func (f *file) topFuncs() {
 				continue
 			}
 			if ec := firstNamedOfType(c, "export_clause"); ec != nil {
-				for j := 0; j < int(ec.NamedChildCount()); j++ {
+				for j := range int(ec.NamedChildCount()) {
 					s := ec.NamedChild(j)
 					if s.Type() != "export_specifier" || hasKeyword(s, "type") {
 						continue
@@ -255,7 +255,7 @@ func (f *file) topFuncs() {
 // declarator. Exported declarators record any call, since a route handler
 // may be `export const GET = withAuth(handler)`.
 func (f *file) addDeclarators(decl *sitter.Node, exported bool, nodes *[]*sitter.Node) {
-	for j := 0; j < int(decl.NamedChildCount()); j++ {
+	for j := range int(decl.NamedChildCount()) {
 		d := decl.NamedChild(j)
 		if d.Type() != "variable_declarator" {
 			continue
@@ -312,7 +312,7 @@ func (f *file) functionArg(call *sitter.Node) *sitter.Node {
 	if args == nil {
 		return nil
 	}
-	for i := 0; i < int(args.NamedChildCount()); i++ {
+	for i := range int(args.NamedChildCount()) {
 		if a := unwrapExpr(args.NamedChild(i)); isFunctionNode(a.Type()) {
 			return a
 		}
@@ -396,7 +396,7 @@ func (f *file) params(fn *sitter.Node) []*sitter.Node {
 		return nil
 	}
 	var out []*sitter.Node
-	for i := 0; i < int(list.NamedChildCount()); i++ {
+	for i := range int(list.NamedChildCount()) {
 		c := list.NamedChild(i)
 		pat := c
 		if t := c.Type(); t == "required_parameter" || t == "optional_parameter" {
@@ -530,7 +530,7 @@ func argList(call *sitter.Node) []*sitter.Node {
 		return nil
 	}
 	var out []*sitter.Node
-	for i := 0; i < int(args.NamedChildCount()); i++ {
+	for i := range int(args.NamedChildCount()) {
 		if a := args.NamedChild(i); a.Type() != "comment" {
 			out = append(out, a)
 		}
@@ -663,7 +663,7 @@ func (f *file) localValue(id *sitter.Node) *sitter.Node {
 // eachPair calls fn with each `key: value` of an object literal (string,
 // identifier and shorthand keys; spreads and computed keys skipped).
 func (f *file) eachPair(obj *sitter.Node, fn func(key string, v *sitter.Node)) {
-	for i := 0; i < int(obj.NamedChildCount()); i++ {
+	for i := range int(obj.NamedChildCount()) {
 		p := obj.NamedChild(i)
 		switch p.Type() {
 		case "pair":
@@ -692,7 +692,7 @@ func (f *file) literalText(v *sitter.Node, depth int) string {
 		return unquote(f.text(v))
 	case "template_string":
 		var b strings.Builder
-		for i := 0; i < int(v.NamedChildCount()); i++ {
+		for i := range int(v.NamedChildCount()) {
 			c := v.NamedChild(i)
 			if c.Type() == "template_substitution" {
 				if c.NamedChildCount() == 1 {

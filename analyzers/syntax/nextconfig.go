@@ -88,7 +88,7 @@ func (r *cfgReader) scope(body *sitter.Node, parent *cfgScope) *cfgScope {
 		}
 		s.names[name] = v
 	}
-	for i := 0; i < int(body.NamedChildCount()); i++ {
+	for i := range int(body.NamedChildCount()) {
 		st := body.NamedChild(i)
 		if st.Type() == "export_statement" {
 			if d := st.ChildByFieldName("declaration"); d != nil {
@@ -97,7 +97,7 @@ func (r *cfgReader) scope(body *sitter.Node, parent *cfgScope) *cfgScope {
 		}
 		switch st.Type() {
 		case "lexical_declaration", "variable_declaration":
-			for j := 0; j < int(st.NamedChildCount()); j++ {
+			for j := range int(st.NamedChildCount()) {
 				d := st.NamedChild(j)
 				if d.Type() != "variable_declarator" {
 					continue
@@ -122,13 +122,13 @@ func (r *cfgReader) scope(body *sitter.Node, parent *cfgScope) *cfgScope {
 func (r *cfgReader) exportedConfig(top *cfgScope) *sitter.Node {
 	var found *sitter.Node
 	root := r.f.root
-	for i := 0; i < int(root.NamedChildCount()); i++ {
+	for i := range int(root.NamedChildCount()) {
 		st := root.NamedChild(i)
 		switch st.Type() {
 		case "export_statement":
 			if !hasKeyword(st, "default") {
 				if ec := firstNamedOfType(st, "export_clause"); ec != nil && st.ChildByFieldName("source") == nil {
-					for j := 0; j < int(ec.NamedChildCount()); j++ {
+					for j := range int(ec.NamedChildCount()) {
 						s := ec.NamedChild(j)
 						a := s.ChildByFieldName("alias")
 						if s.Type() == "export_specifier" && a != nil && unquote(r.f.text(a)) == "default" {
@@ -213,7 +213,7 @@ func (r *cfgReader) object(n *sitter.Node, sc *cfgScope, depth int) (*sitter.Nod
 		if args == nil {
 			return nil, nil
 		}
-		for i := 0; i < int(args.NamedChildCount()); i++ {
+		for i := range int(args.NamedChildCount()) {
 			a := cfgUnwrap(args.NamedChild(i))
 			if a == nil || a.Type() == "array" || a.Type() == "comment" {
 				continue
@@ -276,7 +276,7 @@ func (r *cfgReader) eachProperty(obj *sitter.Node, sc *cfgScope, depth int, fn f
 	if depth > cfgMaxDepth {
 		return
 	}
-	for i := 0; i < int(obj.NamedChildCount()); i++ {
+	for i := range int(obj.NamedChildCount()) {
 		p := obj.NamedChild(i)
 		switch p.Type() {
 		case "pair":
@@ -395,7 +395,7 @@ func (r *cfgReader) strings(v *sitter.Node, sc *cfgScope, depth int) []string {
 		return nil
 	}
 	out := []string{}
-	for i := 0; i < int(v.NamedChildCount()); i++ {
+	for i := range int(v.NamedChildCount()) {
 		e := v.NamedChild(i)
 		if e.Type() == "spread_element" && e.NamedChildCount() > 0 {
 			out = append(out, r.strings(e.NamedChild(0), sc, depth+1)...)

@@ -192,7 +192,7 @@ func (f *file) errors(n *sitter.Node) {
 		f.sum.Errors = append(f.sum.Errors, span(n))
 		return
 	}
-	for i := 0; i < int(n.ChildCount()); i++ {
+	for i := range int(n.ChildCount()) {
 		c := n.Child(i)
 		if c.HasError() || c.IsMissing() {
 			f.errors(c)
@@ -253,7 +253,7 @@ func (f *file) stringLit(n *sitter.Node) (string, Span, bool) {
 	case "template_string":
 		// Only a template with no substitutions is a constant.
 		if n.NamedChildCount() > 0 {
-			for i := 0; i < int(n.NamedChildCount()); i++ {
+			for i := range int(n.NamedChildCount()) {
 				if n.NamedChild(i).Type() == "template_substitution" {
 					return "", Span{}, false
 				}
@@ -273,7 +273,7 @@ func (f *file) stringLit(n *sitter.Node) (string, Span, bool) {
 
 // hasKeyword reports whether n has an anonymous child token kw (e.g. "type").
 func hasKeyword(n *sitter.Node, kw string) bool {
-	for i := 0; i < int(n.ChildCount()); i++ {
+	for i := range int(n.ChildCount()) {
 		c := n.Child(i)
 		if !c.IsNamed() && c.Type() == kw {
 			return true
@@ -307,7 +307,7 @@ func (f *file) importStatement(n *sitter.Node) {
 		imp.SideEffectOnly = true
 	} else {
 		values := 0
-		for i := 0; i < int(clause.NamedChildCount()); i++ {
+		for i := range int(clause.NamedChildCount()) {
 			c := clause.NamedChild(i)
 			switch c.Type() {
 			case "identifier":
@@ -320,7 +320,7 @@ func (f *file) importStatement(n *sitter.Node) {
 				}
 			case "named_imports":
 				specs := 0
-				for j := 0; j < int(c.NamedChildCount()); j++ {
+				for j := range int(c.NamedChildCount()) {
 					s := c.NamedChild(j)
 					if s.Type() != "import_specifier" {
 						continue
@@ -380,7 +380,7 @@ func namedNonComment(n *sitter.Node) []*sitter.Node {
 }
 
 func firstNamedOfType(n *sitter.Node, typ string) *sitter.Node {
-	for i := 0; i < int(n.NamedChildCount()); i++ {
+	for i := range int(n.NamedChildCount()) {
 		if c := n.NamedChild(i); c.Type() == typ {
 			return c
 		}
@@ -401,7 +401,7 @@ func (f *file) exportStatement(n *sitter.Node) {
 		case imp.TypeOnly:
 		case ec != nil:
 			values := 0
-			for j := 0; j < int(ec.NamedChildCount()); j++ {
+			for j := range int(ec.NamedChildCount()) {
 				s := ec.NamedChild(j)
 				if s.Type() == "export_specifier" && !hasKeyword(s, "type") {
 					values++
@@ -437,7 +437,7 @@ func (f *file) exportStatement(n *sitter.Node) {
 	decl := n.ChildByFieldName("declaration")
 	if decl == nil {
 		if ec := firstNamedOfType(n, "export_clause"); ec != nil {
-			for j := 0; j < int(ec.NamedChildCount()); j++ {
+			for j := range int(ec.NamedChildCount()) {
 				s := ec.NamedChild(j)
 				if s.Type() != "export_specifier" || hasKeyword(s, "type") {
 					continue
@@ -453,7 +453,7 @@ func (f *file) exportStatement(n *sitter.Node) {
 	}
 	switch decl.Type() {
 	case "lexical_declaration", "variable_declaration":
-		for j := 0; j < int(decl.NamedChildCount()); j++ {
+		for j := range int(decl.NamedChildCount()) {
 			d := decl.NamedChild(j)
 			if d.Type() != "variable_declarator" {
 				continue
@@ -584,7 +584,7 @@ func (f *file) ssrFalse(call *sitter.Node) bool {
 	if obj.Type() != "object" {
 		return false
 	}
-	for i := 0; i < int(obj.NamedChildCount()); i++ {
+	for i := range int(obj.NamedChildCount()) {
 		p := obj.NamedChild(i)
 		if p.Type() != "pair" {
 			continue

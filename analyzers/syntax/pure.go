@@ -78,7 +78,7 @@ func (p *purityCheck) declare(n *sitter.Node) {
 			p.known[p.f.text(name)] = true
 		}
 	case "lexical_declaration", "variable_declaration":
-		for i := 0; i < int(n.NamedChildCount()); i++ {
+		for i := range int(n.NamedChildCount()) {
 			d := n.NamedChild(i)
 			if d.Type() != "variable_declarator" {
 				continue
@@ -112,7 +112,7 @@ func (p *purityCheck) stmt(n *sitter.Node) bool {
 		if v := n.ChildByFieldName("value"); v != nil {
 			return p.expr(v)
 		}
-		for i := 0; i < int(n.NamedChildCount()); i++ {
+		for i := range int(n.NamedChildCount()) {
 			switch c := n.NamedChild(i); c.Type() {
 			case "export_clause", "string", "namespace_export", "comment":
 				// export { a }, export * from "m", export * as ns from "m"
@@ -131,7 +131,7 @@ func (p *purityCheck) stmt(n *sitter.Node) bool {
 }
 
 func (p *purityCheck) declaration(n *sitter.Node) bool {
-	for i := 0; i < int(n.NamedChildCount()); i++ {
+	for i := range int(n.NamedChildCount()) {
 		d := n.NamedChild(i)
 		switch d.Type() {
 		case "comment":
@@ -155,13 +155,13 @@ func (p *purityCheck) declaration(n *sitter.Node) bool {
 // initialisers, static blocks or decorators (instance fields and methods
 // run only when it is instantiated or called).
 func (p *purityCheck) class(n *sitter.Node) bool {
-	for i := 0; i < int(n.NamedChildCount()); i++ {
+	for i := range int(n.NamedChildCount()) {
 		c := n.NamedChild(i)
 		switch c.Type() {
 		case "decorator":
 			return false
 		case "class_heritage":
-			for j := 0; j < int(c.NamedChildCount()); j++ {
+			for j := range int(c.NamedChildCount()) {
 				h := c.NamedChild(j)
 				if h.Type() != "extends_clause" {
 					continue
@@ -171,7 +171,7 @@ func (p *purityCheck) class(n *sitter.Node) bool {
 				}
 			}
 		case "class_body":
-			for j := 0; j < int(c.NamedChildCount()); j++ {
+			for j := range int(c.NamedChildCount()) {
 				m := c.NamedChild(j)
 				switch m.Type() {
 				case "method_definition", "method_signature", "abstract_method_signature",
@@ -202,7 +202,7 @@ func (p *purityCheck) class(n *sitter.Node) bool {
 }
 
 func isStatic(n *sitter.Node) bool {
-	for i := 0; i < int(n.ChildCount()); i++ {
+	for i := range int(n.ChildCount()) {
 		if n.Child(i).Type() == "static" {
 			return true
 		}
@@ -211,7 +211,7 @@ func isStatic(n *sitter.Node) bool {
 }
 
 func hasChildType(n *sitter.Node, typ string) bool {
-	for i := 0; i < int(n.NamedChildCount()); i++ {
+	for i := range int(n.NamedChildCount()) {
 		if n.NamedChild(i).Type() == typ {
 			return true
 		}
@@ -231,12 +231,12 @@ func (p *purityCheck) expr(n *sitter.Node) bool {
 	case "identifier":
 		return p.known[p.f.text(n)]
 	case "template_string":
-		for i := 0; i < int(n.NamedChildCount()); i++ {
+		for i := range int(n.NamedChildCount()) {
 			c := n.NamedChild(i)
 			if c.Type() != "template_substitution" {
 				continue
 			}
-			for j := 0; j < int(c.NamedChildCount()); j++ {
+			for j := range int(c.NamedChildCount()) {
 				if !p.expr(c.NamedChild(j)) {
 					return false
 				}
@@ -248,7 +248,7 @@ func (p *purityCheck) expr(n *sitter.Node) bool {
 		return len(kids) == 1 && p.expr(kids[0])
 	case "as_expression", "satisfies_expression", "non_null_expression", "type_assertion":
 		// The expression is the first named child; the rest is a type.
-		for i := 0; i < int(n.NamedChildCount()); i++ {
+		for i := range int(n.NamedChildCount()) {
 			c := n.NamedChild(i)
 			if c.Type() == "comment" || c.Type() == "type_arguments" {
 				continue
@@ -257,14 +257,14 @@ func (p *purityCheck) expr(n *sitter.Node) bool {
 		}
 		return false
 	case "array":
-		for i := 0; i < int(n.NamedChildCount()); i++ {
+		for i := range int(n.NamedChildCount()) {
 			if !p.expr(n.NamedChild(i)) {
 				return false
 			}
 		}
 		return true
 	case "object":
-		for i := 0; i < int(n.NamedChildCount()); i++ {
+		for i := range int(n.NamedChildCount()) {
 			c := n.NamedChild(i)
 			switch c.Type() {
 			case "comment", "method_definition":

@@ -385,7 +385,7 @@ func (f *file) functionRole(fn *sitter.Node, up []*sitter.Node) (role, Phase, st
 // argIndex returns the position of arg among the arguments args, or -1.
 func argIndex(args, arg *sitter.Node) int {
 	idx := 0
-	for i := 0; i < int(args.NamedChildCount()); i++ {
+	for i := range int(args.NamedChildCount()) {
 		c := args.NamedChild(i)
 		if c.Type() == "comment" {
 			continue
@@ -644,7 +644,7 @@ func (f *file) mountedGuarded(flags map[string]bool, fn *sitter.Node, below []*s
 			}
 		case "statement_block":
 			// if (!mounted) return null; before c.
-			for j := 0; j < int(p.NamedChildCount()); j++ {
+			for j := range int(p.NamedChildCount()) {
 				s := p.NamedChild(j)
 				if s.StartByte() >= c.StartByte() {
 					break
@@ -1031,7 +1031,7 @@ var jsKeyword = map[string]bool{
 // a cleanup could be appended.
 func (f *file) effectBody(e *Effect, body *sitter.Node) {
 	var last *sitter.Node
-	for i := 0; i < int(body.NamedChildCount()); i++ {
+	for i := range int(body.NamedChildCount()) {
 		s := body.NamedChild(i)
 		if s.Type() == "comment" {
 			continue

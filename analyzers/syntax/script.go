@@ -90,7 +90,7 @@ func (f *file) scripts() {
 			}
 			// The grammar starts a tag node at the whitespace before it.
 			st := ScriptTag{Next: nm.next, Span: Span{at - 1, int(tag.EndByte())}}
-			for j := 0; j < int(tag.NamedChildCount()); j++ {
+			for j := range int(tag.NamedChildCount()) {
 				c := tag.NamedChild(j)
 				switch c.Type() {
 				case "jsx_expression":
@@ -150,7 +150,7 @@ func (f *file) jsxAttr(n *sitter.Node, consts *map[string]string) (JSXAttr, bool
 // declarations (exported or not) to their literal values.
 func (f *file) topConsts() map[string]string {
 	out := map[string]string{}
-	for i := 0; i < int(f.root.NamedChildCount()); i++ {
+	for i := range int(f.root.NamedChildCount()) {
 		d := f.root.NamedChild(i)
 		if d.Type() == "export_statement" {
 			d = d.ChildByFieldName("declaration")
@@ -158,7 +158,7 @@ func (f *file) topConsts() map[string]string {
 		if d == nil || d.Type() != "lexical_declaration" || !hasKeyword(d, "const") {
 			continue
 		}
-		for j := 0; j < int(d.NamedChildCount()); j++ {
+		for j := range int(d.NamedChildCount()) {
 			vd := d.NamedChild(j)
 			if vd.Type() != "variable_declarator" {
 				continue

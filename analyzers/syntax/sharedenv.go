@@ -141,7 +141,7 @@ func (f *file) createEnvCalls() {
 			return true
 		}
 		var obj *sitter.Node
-		for i := 0; i < int(args.NamedChildCount()); i++ {
+		for i := range int(args.NamedChildCount()) {
 			if c := args.NamedChild(i); c.Type() == "object" {
 				obj = c
 				break
@@ -161,7 +161,7 @@ func (f *file) createEnvCalls() {
 
 // objectProp returns the value of the property key of an object literal.
 func objectProp(f *file, obj *sitter.Node, key string) *sitter.Node {
-	for i := 0; i < int(obj.NamedChildCount()); i++ {
+	for i := range int(obj.NamedChildCount()) {
 		c := obj.NamedChild(i)
 		if c.Type() != "pair" {
 			continue
@@ -176,7 +176,7 @@ func objectProp(f *file, obj *sitter.Node, key string) *sitter.Node {
 // objectKeys lists the plain keys of an object literal.
 func (f *file) objectKeys(obj *sitter.Node) []string {
 	var out []string
-	for i := 0; i < int(obj.NamedChildCount()); i++ {
+	for i := range int(obj.NamedChildCount()) {
 		c := obj.NamedChild(i)
 		switch c.Type() {
 		case "pair":
