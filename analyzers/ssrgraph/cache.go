@@ -172,10 +172,15 @@ func (c *summaryCache) load(dir, appDir string) {
 	if done {
 		return
 	}
+	info, err := os.Stat(p)
+	if err != nil {
+		return
+	}
 	data, err := os.ReadFile(p)
 	if err != nil {
 		return
 	}
+	touchCacheFile(p, info, time.Now())
 	var df diskFile
 	if rest, err := df.UnmarshalMsg(data); err != nil || len(rest) != 0 || df.Schema != syntax.SchemaVersion {
 		return
@@ -224,5 +229,6 @@ func (c *summaryCache) save(dir, appDir string, keys []string) error {
 	if err != nil {
 		return fmt.Errorf("encoding cache: %w", err)
 	}
+	defer pruneCacheOnce(dir)
 	return writeAtomic(diskPath(dir, appDir), data)
 }

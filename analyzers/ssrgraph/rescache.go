@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/ssrlint/ssrlint/analyzers/resolve"
 	"github.com/ssrlint/ssrlint/analyzers/syntax"
@@ -130,10 +131,16 @@ func sortedKeys(m map[string]bool) []string {
 // loadResolutions returns the stored results when their key is key. A
 // missing or corrupt file is an empty cache.
 func loadResolutions(dir, appDir, key string) map[resolve.Request]resolve.Result {
-	data, err := os.ReadFile(resolutionPath(dir, appDir))
+	p := resolutionPath(dir, appDir)
+	info, err := os.Stat(p)
 	if err != nil {
 		return nil
 	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return nil
+	}
+	touchCacheFile(p, info, time.Now())
 	var rf resolutionFile
 	if rest, err := rf.UnmarshalMsg(data); err != nil || len(rest) != 0 || rf.Schema != resolutionSchema || rf.Key != key {
 		return nil
@@ -165,6 +172,7 @@ func saveResolutions(dir, appDir, key string, results map[resolve.Request]resolv
 	if err != nil {
 		return fmt.Errorf("encoding resolution cache: %w", err)
 	}
+	defer pruneCacheOnce(dir)
 	return writeAtomic(resolutionPath(dir, appDir), data)
 }
 
@@ -173,7 +181,7 @@ func writeAtomic(p string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return fmt.Errorf("creating cache dir: %w", err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(p), ".tmp-*")
+	tmp, err := os.CreateTemp(filepath.Dir(p), ".ssrlint-*.tmp")
 	if err != nil {
 		return fmt.Errorf("writing cache: %w", err)
 	}
