@@ -188,6 +188,9 @@ func (f *file) errors(n *sitter.Node) {
 	if len(f.sum.Errors) >= 50 {
 		return
 	}
+	if n.IsError() && f.bareAmpersand(n) {
+		return
+	}
 	if n.IsError() || n.IsMissing() {
 		f.sum.Errors = append(f.sum.Errors, span(n))
 		return
@@ -198,6 +201,40 @@ func (f *file) errors(n *sitter.Node) {
 			f.errors(c)
 		}
 	}
+}
+
+// bareAmpersand reports whether the error node n is the grammar's known
+// stumble over a bare "&" in JSX text or in a JSX attribute string
+// (`<p>Terms & Conditions</p>`, `href="?a=1&b=2"`): valid JSX, which this
+// version of the grammar takes for an unfinished character reference. Its
+// recovery is local — the error holds the words after the "&" and nothing
+// else — so nothing the rules read is lost, and the file is not reported
+// as unparsable. An error that swallowed more (an expression, a tag, a
+// quote) is still reported.
+func (f *file) bareAmpersand(n *sitter.Node) bool {
+	text := f.src[n.StartByte():n.EndByte()]
+	if len(text) == 0 || text[0] != '&' || bytes.ContainsAny(text, "{}<>\"'`") {
+		return false
+	}
+	for i := range int(n.NamedChildCount()) {
+		switch n.NamedChild(i).Type() {
+		case "identifier", "number":
+		default:
+			return false
+		}
+	}
+	p := n.Parent()
+	if p == nil {
+		return false
+	}
+	switch p.Type() {
+	case "jsx_element":
+		return true
+	case "string":
+		gp := p.Parent()
+		return gp != nil && gp.Type() == "jsx_attribute"
+	}
+	return false
 }
 
 // topLevel reads directives, static imports, re-exports and exports from the

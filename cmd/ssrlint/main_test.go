@@ -106,6 +106,35 @@ export default function P() { return a + broken }`,
 	}
 }
 
+// TestNotesOncePerFile: a workspace package's file is part of every app
+// that imports it, but what is said about it is said once; a bare "&" in
+// JSX, which the grammar stumbles over, is not called a syntax error.
+func TestNotesOncePerFile(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"package.json":             `{"private":true,"workspaces":["apps/*","packages/*"]}`,
+		"packages/ui/package.json": `{"name":"@acme/ui","main":"index.ts"}`,
+		"packages/ui/index.ts":     "export const x = (;\nexport * from \"./card\";\n",
+		"packages/ui/card.tsx":     "export const Card = () => <p>Terms & Conditions <a href=\"?a=1&b=2\">x</a></p>;\n",
+	}
+	for _, app := range []string{"a", "b"} {
+		files["apps/"+app+"/package.json"] = `{"name":"` + app + `","dependencies":{"next":"15.0.0","@acme/ui":"*"}}`
+		files["apps/"+app+"/app/page.tsx"] = "import { Card } from \"@acme/ui\";\nexport default function P() { return <Card /> }\n"
+	}
+	write(t, dir, files)
+	code, out, errs := ssrlint(t, dir)
+	if code != 0 {
+		t.Fatalf("exit %d, want 0\nstdout:\n%s\nstderr:\n%s", code, out, errs)
+	}
+	want := "could not read part of 1 file(s); the rest of each was analysed: packages/ui/index.ts:1:"
+	if !strings.Contains(errs, want) || strings.Count(errs, "packages/ui/index.ts") != 1 {
+		t.Errorf("stderr should name packages/ui/index.ts once, in %q:\n%s", want, errs)
+	}
+	if strings.Contains(errs, "card.tsx") {
+		t.Errorf("a bare & in JSX was reported as a syntax error:\n%s", errs)
+	}
+}
+
 func TestJSONAndSARIF(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, map[string]string{

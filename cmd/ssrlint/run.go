@@ -518,8 +518,18 @@ func printProblems(w io.Writer, root string, res *checker.Result) {
 		}
 		return p
 	}
+	// A workspace package's file belongs to every app that imports the
+	// package: say each thing about it once.
+	said := map[string]bool{}
+	warn := func(path, msg string) {
+		line := fmt.Sprintf("ssrlint: warning: %s: %s\n", relp(path), msg)
+		if !said[line] {
+			said[line] = true
+			fmt.Fprint(w, line)
+		}
+	}
 	for _, p := range res.Problems {
-		fmt.Fprintf(w, "ssrlint: warning: %s: %s\n", relp(p.Path), p.Message)
+		warn(p.Path, p.Message)
 	}
 	var parseErrs []string
 	for _, app := range res.Apps {
@@ -528,10 +538,11 @@ func printProblems(w io.Writer, root string, res *checker.Result) {
 			continue
 		}
 		for _, p := range g.Problems {
-			fmt.Fprintf(w, "ssrlint: warning: %s: %s\n", relp(p.Path), p.Message)
+			warn(p.Path, p.Message)
 		}
 		for _, m := range g.Modules {
-			if len(m.Sum.Errors) > 0 {
+			if len(m.Sum.Errors) > 0 && !said[m.Path] {
+				said[m.Path] = true
 				pos := res.Fset.Position(m.Pos(m.Sum.Errors[0].Start))
 				parseErrs = append(parseErrs, fmt.Sprintf("%s:%d:%d", relp(m.Path), pos.Line, pos.Column))
 			}
