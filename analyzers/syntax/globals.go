@@ -15,11 +15,21 @@ const (
 
 // wordSet is a set of identifiers with a cheap pre-filter on length and
 // first byte, so that most identifiers in a file are rejected without a map
-// lookup.
+// lookup. A set may extend a shared, read-only base set (the browser
+// globals, built once per Options), which it consults after its own words.
 type wordSet struct {
 	words          map[string]uint8
+	base           *wordSet
 	first          [256]bool
 	minLen, maxLen int
+	sized          bool // minLen and maxLen hold a word's length
+}
+
+// extend makes s consult base as well; call it before add.
+func (s *wordSet) extend(base *wordSet) {
+	s.base = base
+	s.first = base.first
+	s.minLen, s.maxLen, s.sized = base.minLen, base.maxLen, base.sized
 }
 
 func (s *wordSet) add(w string, want uint8) {
@@ -28,12 +38,25 @@ func (s *wordSet) add(w string, want uint8) {
 	}
 	if s.words == nil {
 		s.words = map[string]uint8{}
-		s.minLen = len(w)
+	}
+	if !s.sized {
+		s.minLen, s.maxLen, s.sized = len(w), len(w), true
 	}
 	s.words[w] |= want
 	s.first[w[0]] = true
 	s.minLen = min(s.minLen, len(w))
 	s.maxLen = max(s.maxLen, len(w))
+}
+
+// lookup returns what w is wanted for, from s and its base.
+func (s *wordSet) lookup(w []byte) (uint8, bool) {
+	want, ok := s.words[string(w)]
+	if s.base != nil {
+		if b, okb := s.base.words[string(w)]; okb {
+			want, ok = want|b, true
+		}
+	}
+	return want, ok
 }
 
 type wordHit struct {
@@ -57,7 +80,7 @@ func (s *wordSet) scan(src []byte) []wordHit {
 			j++
 		}
 		if n := j - i; n >= s.minLen && n <= s.maxLen && s.first[c] {
-			if want, ok := s.words[string(src[i:j])]; ok && !isMemberDot(src, i) {
+			if want, ok := s.lookup(src[i:j]); ok && !isMemberDot(src, i) {
 				hits = append(hits, wordHit{i, j, want})
 			}
 		}
@@ -82,9 +105,7 @@ type occurrence struct {
 // against the value undefined (Summary.BogusGuards).
 func (f *file) refs() {
 	var set wordSet
-	for _, g := range f.opts.Globals {
-		set.add(g, wantGlobal)
-	}
+	set.extend(f.opts.globalSet())
 	importOf := map[string]int{}
 	for i, imp := range f.sum.Imports {
 		if imp.TypeOnly || !isBare(imp.Spec) || imp.Kind != ImportStatic && imp.Kind != ImportRequire {

@@ -514,3 +514,28 @@ alert("x");`
 		t.Errorf("BindingUses = %+v", s.BindingUses)
 	}
 }
+
+// TestWordSetExtend: a set extending a shared base finds the words of both,
+// with the length and first-byte filters of both, and leaves the base as
+// it was.
+func TestWordSetExtend(t *testing.T) {
+	var base wordSet
+	base.add("window", wantGlobal)
+	base.add("document", wantGlobal)
+	var s wordSet
+	s.extend(&base)
+	s.add("x", wantLocal)
+	s.add("window", wantLocal)
+	var got []string
+	src := []byte("x window y.document document z typeof")
+	for _, h := range s.scan(src) {
+		got = append(got, fmt.Sprintf("%s:%d", src[h.start:h.end], h.want))
+	}
+	want := fmt.Sprintf("[x:%d window:%d document:%d]", wantLocal, wantGlobal|wantLocal, wantGlobal)
+	if fmt.Sprint(got) != want {
+		t.Errorf("scan = %v, want %s", got, want)
+	}
+	if _, ok := base.words["x"]; ok || base.minLen != len("window") || base.first['x'] {
+		t.Errorf("the base set changed: %+v", base)
+	}
+}

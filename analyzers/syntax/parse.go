@@ -18,6 +18,21 @@ import (
 type Options struct {
 	// Globals are the browser-only global names whose references are recorded.
 	Globals []string
+
+	globalsOnce sync.Once
+	globals     *wordSet
+}
+
+// globalSet is Globals as a word set, built once and shared (read-only) by
+// every file parsed with these options.
+func (o *Options) globalSet() *wordSet {
+	o.globalsOnce.Do(func() {
+		o.globals = &wordSet{}
+		for _, g := range o.Globals {
+			o.globals.add(g, wantGlobal)
+		}
+	})
+	return o.globals
 }
 
 // Key returns a stable string identifying the options, for cache keys.
