@@ -473,14 +473,19 @@ func (f *file) componentClass(cls *sitter.Node) (string, bool) {
 	return name, true
 }
 
-// A "mounted" flag is state that is false on the server and on the first
-// client render, and set to true in an effect: code behind it only renders
-// in the browser (the hydration-safe pattern next-themes and others
-// document). The flags of a component are found by a byte scan of its text:
+// A "mounted" flag is a value that is falsy on the server and on the first
+// client render, so that code behind it renders only in the browser. The
+// flags of a component are found by a byte scan of its text:
 //
-//	const [mounted, setMounted] = useState(false)  (with setMounted(true) in it)
+//	const [mounted, setMounted] = useState(false)
+//	const [menu, setMenu] = useState<Menu | null>(null)   (or undefined, 0, "", nothing)
 //	const isClient = useIsClient() / useMounted() / useHasMounted() / useHydrated()
 //	const isClient = useSyncExternalStore(subscribe, () => true, () => false)
+//
+// React renders on the server once, with every state at its initial value,
+// and runs no effect or handler there: state that starts falsy is truthy
+// only after the browser set it — the hydration-safe "mounted" pattern
+// next-themes and others document, or a menu opened by a click.
 func (f *file) mountedFlags(fn *sitter.Node) map[string]bool {
 	text := f.src[fn.StartByte():fn.EndByte()]
 	var flags map[string]bool
@@ -491,23 +496,17 @@ func (f *file) mountedFlags(fn *sitter.Node) map[string]bool {
 		flags[name] = true
 	}
 	eachWordAny(text, "useState", func(at int) bool {
-		i := skipSpace(text, at+len("useState"))
-		if i < len(text) && text[i] == '<' {
-			j := bytes.IndexAny(text[i:], ">()")
-			if j < 0 || text[i+j] != '>' {
-				return true
-			}
-			i = skipSpace(text, i+j+1)
-		}
-		if !hasPrefixSpaced(text[i:], "(", "false", ")") {
+		i := skipTypeArgs(text, skipSpace(text, at+len("useState")))
+		if i < 0 || !falsyArgument(text[i:]) {
 			return true
 		}
 		b := at
 		if b >= 6 && string(text[b-6:b]) == "React." {
 			b -= 6
 		}
-		names, ok := backIdents(text, b, "=", "]", "", ",", "", "[")
-		if ok && setsTrue(text, names[1]) {
+		if names, ok := backIdents(text, b, "=", "]", "", ",", "", "["); ok {
+			add(names[0])
+		} else if names, ok := backIdents(text, b, "=", "]", "", "["); ok {
 			add(names[0])
 		}
 		return true
@@ -538,6 +537,47 @@ func (f *file) mountedFlags(fn *sitter.Node) map[string]bool {
 		return true
 	})
 	return flags
+}
+
+// skipTypeArgs returns the offset after the type arguments at text[i:]
+// (`<Menu | null>`, nested ones too), i when there are none, or -1 when they
+// do not end.
+func skipTypeArgs(text []byte, i int) int {
+	if i >= len(text) || text[i] != '<' {
+		return i
+	}
+	depth := 0
+	for j := i; j < len(text); j++ {
+		switch text[j] {
+		case '<':
+			depth++
+		case '>':
+			if j > 0 && text[j-1] == '=' {
+				continue // an arrow in a function type
+			}
+			if depth--; depth == 0 {
+				return skipSpace(text, j+1)
+			}
+		case ';', '{', '}':
+			return -1
+		}
+	}
+	return -1
+}
+
+// falsyArgument reports whether text starts with an argument list holding
+// nothing or one falsy literal: (), (false), (null), (undefined), (0), ("").
+func falsyArgument(text []byte) bool {
+	for _, v := range []string{"", "false", "null", "undefined", "0", `""`, "''", "``"} {
+		tokens := []string{"(", v, ")"}
+		if v == "" {
+			tokens = []string{"(", ")"}
+		}
+		if hasPrefixSpaced(text, tokens...) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasPrefixSpaced reports whether text starts with the tokens, with any
@@ -581,26 +621,6 @@ func backIdents(text []byte, end int, tokens ...string) ([]string, bool) {
 		i = j
 	}
 	return names, true
-}
-
-// setsTrue reports whether text calls setter(true).
-func setsTrue(text []byte, setter string) bool {
-	found := false
-	eachWord(text, setter, 0, len(text), func(start int) bool {
-		i := skipSpace(text, start+len(setter))
-		if i >= len(text) || text[i] != '(' {
-			return true
-		}
-		i = skipSpace(text, i+1)
-		if bytes.HasPrefix(text[i:], []byte("true")) {
-			if j := skipSpace(text, i+4); j < len(text) && text[j] == ')' {
-				found = true
-				return false
-			}
-		}
-		return true
-	})
-	return found
 }
 
 // mountedGuarded reports whether a check of one of the mounted flags of the

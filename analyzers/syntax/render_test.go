@@ -109,10 +109,36 @@ func TestRenderPhase(t *testing.T) {
   if (!isClient) { return null; }
   return <p>{/*@*/navigator.language}</p>;
 }`, "render body A guarded"},
-		{"state never set true", `function A() {
+		{"state opened by a click", `function A() {
   const [open, setOpen] = useState(false);
+  if (!open) return <button onClick={() => setOpen(true)}>open</button>;
+  return <p>{/*@*/window.innerWidth}</p>;
+}`, "render body A guarded"},
+		{"state initially null", `function A() {
+  const [rect, setRect] = useState<DOMRect | null>(null);
+  return <div>{rect && createPortal(<p style={{ top: rect.bottom }}>{/*@*/window.innerHeight}</p>, document.body)}</div>;
+}`, "render body A guarded"},
+		{"state initially undefined, nested type arguments", `function A() {
+  const [menu, setMenu] = React.useState<Array<Map<string, () => void>>>();
+  return <div>{menu && open && /*@*/document.body.clientWidth}</div>;
+}`, "render body A guarded"},
+		{"state initially 0 or empty", `function A() {
+  const [n, setN] = useState(0);
+  const [q] = useState("");
+  return <div>{n > 0 ? null : q && /*@*/window.name}</div>;
+}`, "render body A guarded"},
+		{"state initially true", `function A() {
+  const [open, setOpen] = useState(true);
   if (!open) return null;
   return <p>{/*@*/window.innerWidth}</p>;
+}`, "render body A"},
+		{"state initially from props", `function A({ initial }) {
+  const [v, setV] = useState(initial ?? null);
+  return <p>{v && /*@*/window.innerWidth}</p>;
+}`, "render body A"},
+		{"falsy state checked the wrong way", `function A() {
+  const [open, setOpen] = useState(false);
+  return <p>{!open && /*@*/window.innerWidth}</p>;
 }`, "render body A"},
 		{"mounted checked the wrong way", `function A() {
   const [mounted, setMounted] = useState(false);
