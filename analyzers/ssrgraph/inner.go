@@ -19,7 +19,10 @@ import (
 // require(), import() and namespace imports — and, from them, the live
 // statements: those with side effects, those defining a used export, and
 // those a live statement mentions (syntax.Decl.Uses, resolved when the file
-// is parsed). A live statement that mentions an import binding
+// is parsed). In the browser, also the components a live statement renders
+// only there (Decl.BrowserUses: behind a typeof-window check or a mounted
+// flag); the server renders never reach those, so for the server-side
+// environments "live" means "can run", not merely "bundled". A live statement that mentions an import binding
 // (Decl.Imports) uses that export of the imported module in the
 // environments the import leads to (transfer), and a used name of a barrel
 // is forwarded through its re-exports. Modules without a statement list
@@ -52,7 +55,7 @@ func (g *Graph) Runs(m *Module, off int, env Env) bool {
 	g.innerOnce.Do(g.computeInner)
 	in := g.inner[m]
 	ei := env.index()
-	if in == nil || in.all[ei] {
+	if in == nil {
 		return true
 	}
 	ds := m.Sum.Decls
@@ -135,9 +138,14 @@ func (c *innerCalc) use(t *Module, envs Env, name string) {
 			continue
 		}
 		if name == all {
+			// Every export: the statements that define one or have side
+			// effects, and what they mention. A statement that does
+			// neither and that no live statement mentions stays dead.
 			in.all[ei] = true
-			for i := range in.m.Sum.Decls {
-				c.mark(in, ei, i)
+			for i, d := range in.m.Sum.Decls {
+				if len(d.Exports) > 0 || d.Effect {
+					c.mark(in, ei, i)
+				}
 			}
 			c.useEdges(t, ei)
 			continue
@@ -273,4 +281,17 @@ func (c *innerCalc) mark(in *inner, ei, i int) {
 			c.followOne(in.m.Edges[r.Import], ei, r.Imported)
 		}
 	}
+	if ei != browserIndex {
+		return // the server renders never reach elements only the browser renders
+	}
+	for _, j := range d.BrowserUses {
+		c.mark(in, ei, j)
+	}
+	for _, r := range d.BrowserImports {
+		if r.Import < len(in.m.Edges) {
+			c.followOne(in.m.Edges[r.Import], ei, r.Imported)
+		}
+	}
 }
+
+var browserIndex = Browser.index()

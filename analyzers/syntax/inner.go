@@ -34,6 +34,14 @@ type Decl struct {
 	// needs no name lookups.
 	Uses    []int
 	Imports []ImportRef
+	// BrowserUses and BrowserImports are what the statement mentions only
+	// as JSX elements that render in the browser alone — behind a `typeof
+	// window` check or a mounted flag of their component (state that
+	// starts falsy): `if (!sessions) return null; … <SessionCover />`. The
+	// browser bundle keeps them like Uses; the server renders never reach
+	// them.
+	BrowserUses    []int
+	BrowserImports []ImportRef
 }
 
 // ImportRef is an import binding a statement mentions: the import (an
@@ -82,7 +90,9 @@ func (f *file) decls(stmts []*sitter.Node, effects []bool) {
 			}
 		}
 	}
-	refs := make([][]string, len(ds)) // names each statement mentions
+	refs := make([][]string, len(ds))        // names each statement mentions
+	browserRefs := make([][]string, len(ds)) // … as browser-only elements
+	var memo *renderMemo
 	if set.words != nil {
 		for _, h := range set.scan(f.src) {
 			i := sort.Search(len(ds), func(i int) bool { return ds[i].Span.End > h.start })
@@ -90,8 +100,15 @@ func (f *file) decls(stmts []*sitter.Node, effects []bool) {
 				continue // in an import, a type or a comment between statements
 			}
 			name := string(f.src[h.start:h.end])
-			if !slices.Contains(refs[i], name) {
-				refs[i] = append(refs[i], name)
+			into := &refs[i]
+			switch f.elementUse(h.start, h.end, &memo) {
+			case closingTag:
+				continue // its opening tag decides
+			case browserElement:
+				into = &browserRefs[i]
+			}
+			if !slices.Contains(*into, name) {
+				*into = append(*into, name)
 			}
 		}
 	}
@@ -120,8 +137,71 @@ func (f *file) decls(stmts []*sitter.Node, effects []bool) {
 				ds[i].Imports = append(ds[i].Imports, b)
 			}
 		}
+		for _, r := range browserRefs[i] {
+			if slices.Contains(refs[i], r) {
+				continue // also used where the server renders it
+			}
+			for _, j := range declOf[r] {
+				if !slices.Contains(ds[i].BrowserUses, j) {
+					ds[i].BrowserUses = append(ds[i].BrowserUses, j)
+				}
+			}
+			if b, ok := bindingOf[r]; ok {
+				ds[i].BrowserImports = append(ds[i].BrowserImports, b)
+			}
+		}
 	}
 	f.sum.Decls = ds
+}
+
+// How a scanned name is used, for decls.
+type elementKind int
+
+const (
+	plainUse       elementKind = iota
+	closingTag                 // </Name>
+	browserElement             // <Name …> that only renders in the browser
+)
+
+// elementUse says whether the word at src[start:end] names a component in a
+// JSX tag, and whether that element renders in the browser only: under a
+// browser check (`typeof window !== "undefined" && <Map />`) or a mounted
+// flag of the component around it (see mountedFlags).
+func (f *file) elementUse(start, end int, memo **renderMemo) elementKind {
+	if start < 1 || f.src[start-1] != '<' && f.src[start-1] != '/' || f.src[start] < 'A' || f.src[start] > 'Z' {
+		return plainUse
+	}
+	id := f.nodeAt(start, end)
+	if id == nil || int(id.StartByte()) != start || int(id.EndByte()) != end {
+		return plainUse
+	}
+	p := id.Parent()
+	if p == nil || !isField(p, "name", id) {
+		return plainUse
+	}
+	switch p.Type() {
+	case "jsx_closing_element":
+		return closingTag
+	case "jsx_opening_element", "jsx_self_closing_element":
+	default:
+		return plainUse
+	}
+	el := p
+	if p.Type() == "jsx_opening_element" {
+		if el = p.Parent(); el == nil {
+			return plainUse
+		}
+	}
+	if f.guarded(el) {
+		return browserElement
+	}
+	if *memo == nil {
+		*memo = &renderMemo{flags: map[uintptr]map[string]bool{}, roles: map[uintptr]roleOf{}}
+	}
+	if _, _, guarded := f.renderPhase(el, false, *memo); guarded {
+		return browserElement
+	}
+	return plainUse
 }
 
 // topDeclNames fills the names a top-level statement declares and exports.

@@ -80,3 +80,52 @@ func TestDeclsSyntaxError(t *testing.T) {
 		t.Errorf("Decls on a file with syntax errors = %v, want nil", d)
 	}
 }
+
+// TestDeclsBrowserUses: components a statement renders only in the browser
+// (behind a mounted flag or a typeof-window check) are BrowserUses, not Uses;
+// a closing tag counts as nothing, and one unguarded use makes a plain use.
+func TestDeclsBrowserUses(t *testing.T) {
+	src := `"use client";
+import { useState } from "react";
+import { Map } from "./map";
+import { Chart } from "./chart";
+export function List() {
+  const [sessions, setSessions] = useState(null);
+  if (!sessions) return null;
+  return <><Cover>{sessions.length}</Cover><Map /></>;
+}
+export function Both() {
+  const [open, setOpen] = useState(false);
+  return <div>{open && <Cover>x</Cover>}<Cover>y</Cover></div>;
+}
+export const Probe = () => (typeof window !== "undefined" ? <Chart /> : <Plain />);
+const Cover = ({ children }) => <p>{window.location.origin}{children}</p>;
+const Plain = () => null;
+`
+	got := parseT(t, "a.tsx", src).Decls
+	browser := func(d Decl) string {
+		var refs []string
+		for _, u := range d.BrowserUses {
+			refs = append(refs, got[u].Names...)
+		}
+		for _, r := range d.BrowserImports {
+			refs = append(refs, "import:"+r.Imported)
+		}
+		slices.Sort(refs)
+		return strings.Join(refs, ",")
+	}
+	var lines []string
+	for i, d := range got {
+		lines = append(lines, declString(got, i)+" browser:"+browser(d))
+	}
+	want := []string{
+		"List|List|pure|List,import:useState browser:Cover,import:Map",
+		"Both|Both|pure|Both,Cover,import:useState browser:",
+		"Probe|Probe|pure|Plain,Probe browser:import:Chart",
+		"Cover||pure|Cover browser:",
+		"Plain||pure|Plain browser:",
+	}
+	if !slices.Equal(lines, want) {
+		t.Errorf("Decls:\n got %q\nwant %q", lines, want)
+	}
+}

@@ -355,8 +355,8 @@ func (z Context) Msgsize() (s int) {
 // MarshalMsg implements msgp.Marshaler
 func (z *Decl) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.Require(b, z.Msgsize())
-	// array header, size 6
-	o = append(o, 0x96)
+	// array header, size 8
+	o = append(o, 0x98)
 	// array header, size 2
 	o = append(o, 0x92)
 	o = msgp.AppendInt(o, z.Span.Start)
@@ -381,6 +381,17 @@ func (z *Decl) MarshalMsg(b []byte) (o []byte, err error) {
 		o = msgp.AppendInt(o, z.Imports[za0004].Import)
 		o = msgp.AppendString(o, z.Imports[za0004].Imported)
 	}
+	o = msgp.AppendArrayHeader(o, uint32(len(z.BrowserUses)))
+	for za0005 := range z.BrowserUses {
+		o = msgp.AppendInt(o, z.BrowserUses[za0005])
+	}
+	o = msgp.AppendArrayHeader(o, uint32(len(z.BrowserImports)))
+	for za0006 := range z.BrowserImports {
+		// array header, size 2
+		o = append(o, 0x92)
+		o = msgp.AppendInt(o, z.BrowserImports[za0006].Import)
+		o = msgp.AppendString(o, z.BrowserImports[za0006].Imported)
+	}
 	return
 }
 
@@ -392,8 +403,8 @@ func (z *Decl) UnmarshalMsg(bts []byte) (o []byte, err error) {
 		err = msgp.WrapError(err)
 		return
 	}
-	if zb0001 != 6 {
-		err = msgp.ArrayError{Wanted: 6, Got: zb0001}
+	if zb0001 != 8 {
+		err = msgp.ArrayError{Wanted: 8, Got: zb0001}
 		return
 	}
 	var zb0002 uint32
@@ -508,6 +519,57 @@ func (z *Decl) UnmarshalMsg(bts []byte) (o []byte, err error) {
 			return
 		}
 	}
+	var zb0008 uint32
+	zb0008, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "BrowserUses")
+		return
+	}
+	if cap(z.BrowserUses) >= int(zb0008) {
+		z.BrowserUses = (z.BrowserUses)[:zb0008]
+	} else {
+		z.BrowserUses = make([]int, zb0008)
+	}
+	for za0005 := range z.BrowserUses {
+		z.BrowserUses[za0005], bts, err = msgp.ReadIntBytes(bts)
+		if err != nil {
+			err = msgp.WrapError(err, "BrowserUses", za0005)
+			return
+		}
+	}
+	var zb0009 uint32
+	zb0009, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "BrowserImports")
+		return
+	}
+	if cap(z.BrowserImports) >= int(zb0009) {
+		z.BrowserImports = (z.BrowserImports)[:zb0009]
+	} else {
+		z.BrowserImports = make([]ImportRef, zb0009)
+	}
+	for za0006 := range z.BrowserImports {
+		var zb0010 uint32
+		zb0010, bts, err = msgp.ReadArrayHeaderBytes(bts)
+		if err != nil {
+			err = msgp.WrapError(err, "BrowserImports", za0006)
+			return
+		}
+		if zb0010 != 2 {
+			err = msgp.ArrayError{Wanted: 2, Got: zb0010}
+			return
+		}
+		z.BrowserImports[za0006].Import, bts, err = msgp.ReadIntBytes(bts)
+		if err != nil {
+			err = msgp.WrapError(err, "BrowserImports", za0006, "Import")
+			return
+		}
+		z.BrowserImports[za0006].Imported, bts, err = msgp.ReadStringBytes(bts)
+		if err != nil {
+			err = msgp.WrapError(err, "BrowserImports", za0006, "Imported")
+			return
+		}
+	}
 	o = bts
 	return
 }
@@ -525,6 +587,10 @@ func (z *Decl) Msgsize() (s int) {
 	s += msgp.BoolSize + msgp.ArrayHeaderSize + (len(z.Uses) * (msgp.IntSize)) + msgp.ArrayHeaderSize
 	for za0004 := range z.Imports {
 		s += 1 + msgp.IntSize + msgp.StringPrefixSize + len(z.Imports[za0004].Imported)
+	}
+	s += msgp.ArrayHeaderSize + (len(z.BrowserUses) * (msgp.IntSize)) + msgp.ArrayHeaderSize
+	for za0006 := range z.BrowserImports {
+		s += 1 + msgp.IntSize + msgp.StringPrefixSize + len(z.BrowserImports[za0006].Imported)
 	}
 	return
 }

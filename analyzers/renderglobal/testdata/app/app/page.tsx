@@ -5,6 +5,7 @@ import { Dialer, EagerDialer } from "./_components/dialer";
 import { Legacy } from "./_components/legacy";
 import Banner from "./_components/banner";
 import { Hydrated } from "./_components/hydrated";
+import { Footer, SessionList } from "./_components/sessions";
 
 export default function Page() {
   return (
@@ -17,6 +18,8 @@ export default function Page() {
       <Legacy />
       <Banner />
       <Hydrated />
+      <SessionList load={async () => []} />
+      <Footer />
     </main>
   );
 }
