@@ -12,19 +12,24 @@ import (
 // imported names of the bindings it mentions.
 func declString(ds []Decl, i int) string {
 	d := ds[i]
-	var refs []string
-	for _, u := range d.Uses {
-		refs = append(refs, ds[u].Names...)
-	}
-	for _, r := range d.Imports {
-		refs = append(refs, "import:"+r.Imported)
-	}
-	slices.Sort(refs)
 	eff := "pure"
 	if d.Effect {
 		eff = "effect"
 	}
-	return fmt.Sprintf("%s|%s|%s|%s", strings.Join(d.Names, ","), strings.Join(d.Exports, ","), eff, strings.Join(refs, ","))
+	return fmt.Sprintf("%s|%s|%s|%s", strings.Join(d.Names, ","), strings.Join(d.Exports, ","), eff, refNames(ds, d.Uses, d.Imports))
+}
+
+// refNames lists the names of the statements uses and of the imports, sorted.
+func refNames(ds []Decl, uses []int, imports []ImportRef) string {
+	var refs []string
+	for _, u := range uses {
+		refs = append(refs, ds[u].Names...)
+	}
+	for _, r := range imports {
+		refs = append(refs, "import:"+r.Imported)
+	}
+	slices.Sort(refs)
+	return strings.Join(refs, ",")
 }
 
 func TestDecls(t *testing.T) {
@@ -103,20 +108,9 @@ const Cover = ({ children }) => <p>{window.location.origin}{children}</p>;
 const Plain = () => null;
 `
 	got := parseT(t, "a.tsx", src).Decls
-	browser := func(d Decl) string {
-		var refs []string
-		for _, u := range d.BrowserUses {
-			refs = append(refs, got[u].Names...)
-		}
-		for _, r := range d.BrowserImports {
-			refs = append(refs, "import:"+r.Imported)
-		}
-		slices.Sort(refs)
-		return strings.Join(refs, ",")
-	}
 	var lines []string
 	for i, d := range got {
-		lines = append(lines, declString(got, i)+" browser:"+browser(d))
+		lines = append(lines, declString(got, i)+" browser:"+refNames(got, d.BrowserUses, d.BrowserImports))
 	}
 	want := []string{
 		"List|List|pure|List,import:useState browser:Cover,import:Map",
