@@ -14,6 +14,8 @@ func TestBareAmpersand(t *testing.T) {
 		{`const a = <>Terms & Conditions</>;`, false},
 		{`const a = <a href="https://x.com/?a=1&b=2&c=3">l</a>;`, false},
 		{`const a = <p title='a&b'>x</p>;`, false},
+		{`const a = <a href="https://f.com/?utm_source=app&utm_medium=web&utm_campaign=tip#stay-informed">x</a>;`, false},
+		{`const a = <a href="?a=b&c=d.e/f-g">x</a>;`, false},
 		{`const a = <p>Q&A: <b>x</b> & more, a && b, a & 2</p>;`, false},
 		{`const a = <p>Tom &amp; Jerry</p>;`, false},
 		// The recovery swallows the statement: reported.

@@ -228,26 +228,31 @@ func (f *file) errors(n *sitter.Node) {
 // quote) is still reported.
 func (f *file) bareAmpersand(n *sitter.Node) bool {
 	text := f.src[n.StartByte():n.EndByte()]
-	if len(text) == 0 || text[0] != '&' || bytes.ContainsAny(text, "{}<>\"'`") {
+	if len(text) == 0 || text[0] != '&' {
 		return false
-	}
-	for i := range int(n.NamedChildCount()) {
-		switch n.NamedChild(i).Type() {
-		case "identifier", "number":
-		default:
-			return false
-		}
 	}
 	p := n.Parent()
 	if p == nil {
 		return false
 	}
 	switch p.Type() {
-	case "jsx_element":
-		return true
 	case "string":
+		// Inside the quotes of a JSX attribute: nothing but text can hide
+		// there (`?a=1&b=c-d#top`).
 		gp := p.Parent()
 		return gp != nil && gp.Type() == "jsx_attribute"
+	case "jsx_element":
+		if bytes.ContainsAny(text, "{}<>\"'`") {
+			return false
+		}
+		for i := range int(n.NamedChildCount()) {
+			switch n.NamedChild(i).Type() {
+			case "identifier", "number", "property_identifier", "private_property_identifier":
+			default:
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }

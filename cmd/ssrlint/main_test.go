@@ -107,8 +107,9 @@ export default function P() { return a + broken }`,
 }
 
 // TestNotesOncePerFile: a workspace package's file is part of every app
-// that imports it, but what is said about it is said once; a bare "&" in
-// JSX, which the grammar stumbles over, is not called a syntax error.
+// that imports it, but what is said about it is said once; files the apps
+// run come first in the parser note; a bare "&" in JSX, which the grammar
+// stumbles over, is not called a syntax error.
 func TestNotesOncePerFile(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
@@ -116,6 +117,7 @@ func TestNotesOncePerFile(t *testing.T) {
 		"packages/ui/package.json": `{"name":"@acme/ui","main":"index.ts"}`,
 		"packages/ui/index.ts":     "export const x = (;\nexport * from \"./card\";\n",
 		"packages/ui/card.tsx":     "export const Card = () => <p>Terms & Conditions <a href=\"?a=1&b=2\">x</a></p>;\n",
+		"packages/ui/a.test.ts":    "const y = (;\n", // no app imports it
 	}
 	for _, app := range []string{"a", "b"} {
 		files["apps/"+app+"/package.json"] = `{"name":"` + app + `","dependencies":{"next":"15.0.0","@acme/ui":"*"}}`
@@ -126,7 +128,7 @@ func TestNotesOncePerFile(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d, want 0\nstdout:\n%s\nstderr:\n%s", code, out, errs)
 	}
-	want := "could not read part of 1 file(s); the rest of each was analysed: packages/ui/index.ts:1:"
+	want := "could not read part of 2 file(s) (1 of them outside the apps' import graphs, such as tests); the rest of each was analysed: packages/ui/index.ts:1:16, packages/ui/a.test.ts:1:9"
 	if !strings.Contains(errs, want) || strings.Count(errs, "packages/ui/index.ts") != 1 {
 		t.Errorf("stderr should name packages/ui/index.ts once, in %q:\n%s", want, errs)
 	}

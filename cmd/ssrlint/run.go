@@ -531,7 +531,7 @@ func printProblems(w io.Writer, root string, res *checker.Result) {
 	for _, p := range res.Problems {
 		warn(p.Path, p.Message)
 	}
-	var parseErrs []string
+	parseErrs := map[string]*parseErr{}
 	for _, app := range res.Apps {
 		g, _ := res.Results[app][ssrgraph.Analyzer].(*ssrgraph.Graph)
 		if g == nil {
@@ -541,26 +541,57 @@ func printProblems(w io.Writer, root string, res *checker.Result) {
 			warn(p.Path, p.Message)
 		}
 		for _, m := range g.Modules {
-			if len(m.Sum.Errors) > 0 && !said[m.Path] {
-				said[m.Path] = true
-				pos := res.Fset.Position(m.Pos(m.Sum.Errors[0].Start))
-				parseErrs = append(parseErrs, fmt.Sprintf("%s:%d:%d", relp(m.Path), pos.Line, pos.Column))
+			if len(m.Sum.Errors) == 0 {
+				continue
 			}
+			pe, ok := parseErrs[m.Path]
+			if !ok {
+				pos := res.Fset.Position(m.Pos(m.Sum.Errors[0].Start))
+				pe = &parseErr{at: fmt.Sprintf("%s:%d:%d", relp(m.Path), pos.Line, pos.Column)}
+				parseErrs[m.Path] = pe
+			}
+			pe.runs = pe.runs || m.Env != 0
 		}
 	}
 	if len(parseErrs) > 0 {
-		sort.Strings(parseErrs)
-		shown := parseErrs
-		if len(shown) > 5 {
-			shown = shown[:5]
+		// Files the apps run first: what the parser missed there can
+		// hide a finding. Tests and scripts no entry imports come after.
+		var list []*parseErr
+		outside := 0
+		for _, pe := range parseErrs {
+			list = append(list, pe)
+			if !pe.runs {
+				outside++
+			}
+		}
+		sort.Slice(list, func(i, j int) bool {
+			if list[i].runs != list[j].runs {
+				return list[i].runs
+			}
+			return list[i].at < list[j].at
+		})
+		var shown []string
+		for _, pe := range list[:min(5, len(list))] {
+			shown = append(shown, pe.at)
 		}
 		more := ""
-		if len(parseErrs) > len(shown) {
-			more = fmt.Sprintf(" and %d more", len(parseErrs)-len(shown))
+		if len(list) > len(shown) {
+			more = fmt.Sprintf(" and %d more", len(list)-len(shown))
 		}
-		fmt.Fprintf(w, "ssrlint: note: the parser could not read part of %d file(s); the rest of each was analysed: %s%s\n",
-			len(parseErrs), strings.Join(shown, ", "), more)
+		of := ""
+		if outside > 0 {
+			of = fmt.Sprintf(" (%d of them outside the apps' import graphs, such as tests)", outside)
+		}
+		fmt.Fprintf(w, "ssrlint: note: the parser could not read part of %d file(s)%s; the rest of each was analysed: %s%s\n",
+			len(list), of, strings.Join(shown, ", "), more)
 	}
+}
+
+// parseErr is a file the parser could not read whole: where its first
+// error is, and whether any app runs it.
+type parseErr struct {
+	at   string
+	runs bool
 }
 
 func commonDir(paths []string) string {
