@@ -34,7 +34,7 @@ func run(pass *analysis.Pass) (any, error) {
 		shared := sharedEnv(m)
 		var src []byte
 		for _, r := range m.Sum.Env {
-			if r.Meta || r.Write || page && r.ServerData {
+			if r.Meta || r.Write || r.ServerOnly || page && r.ServerData {
 				continue
 			}
 			if !g.Runs(m, r.Span.Start, ssrgraph.Browser) {
@@ -64,7 +64,7 @@ func run(pass *analysis.Pass) (any, error) {
 			pass.Report(g.Traced(m, r.Span, msg, reach, fixes...))
 		}
 		for _, mr := range m.Sum.MemberReads {
-			if page && mr.ServerData || !g.Runs(m, mr.Span.Start, ssrgraph.Browser) {
+			if mr.ServerOnly || page && mr.ServerData || !g.Runs(m, mr.Span.Start, ssrgraph.Browser) {
 				continue
 			}
 			env, ok := serverKey(m, mr)

@@ -215,7 +215,7 @@ func (f *file) contextOf(n *sitter.Node) where {
 			}
 		}
 	}
-	w.Guarded = f.guardedOn(n, path)
+	w.Guarded = f.guardedOn(n, path, false)
 	return w
 }
 

@@ -71,6 +71,9 @@ type EnvRef struct {
 	// Context and Guarded are as for GlobalRef.
 	Context Context
 	Guarded bool
+	// ServerOnly: a dominating check makes the read run on the server
+	// only (`if (typeof window !== "undefined") return ""` before it).
+	ServerOnly bool
 	// ServerData is true inside a span of Summary.ServerData.
 	ServerData bool
 }
@@ -252,9 +255,10 @@ func (f *file) isWrite(acc *sitter.Node) bool {
 // is the env object.
 func (f *file) envPattern(pat *sitter.Node, meta bool) {
 	ctx, guarded := f.refContext(pat)
+	serverOnly := f.serverGuarded(pat)
 	for i := range int(pat.NamedChildCount()) {
 		c := pat.NamedChild(i)
-		r := EnvRef{Span: span(c), Form: EnvDestructure, Meta: meta, Context: ctx, Guarded: guarded}
+		r := EnvRef{Span: span(c), Form: EnvDestructure, Meta: meta, Context: ctx, Guarded: guarded, ServerOnly: serverOnly}
 		switch c.Type() {
 		case "shorthand_property_identifier_pattern":
 			r.Name, r.NameSpan = f.text(c), span(c)
@@ -330,6 +334,7 @@ func (f *file) envAlias(name *sitter.Node, meta bool) {
 // addEnv completes r with where acc runs and records it.
 func (f *file) addEnv(r EnvRef, acc *sitter.Node) {
 	r.Context, r.Guarded = f.refContext(acc)
+	r.ServerOnly = f.serverGuarded(acc)
 	r.ServerData = f.inServerData(r.Span.Start)
 	f.sum.Env = append(f.sum.Env, r)
 }

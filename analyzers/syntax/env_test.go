@@ -14,7 +14,7 @@ func envDesc(src string, r EnvRef) string {
 	for _, fl := range []struct {
 		on   bool
 		name string
-	}{{r.Meta, "meta"}, {r.Write, "write"}, {r.Guarded, "guarded"}, {r.ServerData, "serverdata"}} {
+	}{{r.Meta, "meta"}, {r.Write, "write"}, {r.Guarded, "guarded"}, {r.ServerOnly, "serveronly"}, {r.ServerData, "serverdata"}} {
 		if fl.on {
 			s += " " + fl.name
 		}
@@ -235,4 +235,35 @@ func BenchmarkEnvExtraction(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestEnvServerOnly: a check that lets a read run on the server only makes
+// it ServerOnly; a check that only says "not yet in the browser" does not.
+func TestEnvServerOnly(t *testing.T) {
+	src := `import { useState } from "react";
+const getBaseUrl = () => {
+  if (typeof window !== "undefined") return "";
+  if (process.env.VERCEL_URL) return "https://" + process.env.VERCEL_URL;
+  return "http://localhost:3000";
+};
+if (typeof window === "undefined") { globalThis.a = process.env.A; } else { globalThis.b = process.env.B; }
+const c = typeof window !== "undefined" ? "" : process.env.C;
+const isServer = typeof window === "undefined";
+const d = isServer && process.env.D;
+const e = process.env.NEXT_RUNTIME === undefined ? "" : process.env.E;
+const g = process.env.G;
+function Flag() {
+  const [mounted, setMounted] = useState(false);
+  return !mounted && process.env.F;
+}
+`
+	var got []string
+	for _, r := range parseT(t, "a.tsx", src).Env {
+		if r.ServerOnly {
+			got = append(got, r.Name)
+		}
+	}
+	if want := []string{"VERCEL_URL", "VERCEL_URL", "A", "C", "D"}; !slices.Equal(got, want) {
+		t.Errorf("server-only reads %v, want %v", got, want)
+	}
 }

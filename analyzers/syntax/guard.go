@@ -13,13 +13,39 @@ type cond struct {
 	t bool
 	// f: when the condition is falsy, the code is in the browser.
 	f bool
+	// ts and fs: when it is truthy (falsy), the code is on the server.
+	ts, fs bool
 }
 
-func (c cond) not() cond { return cond{t: c.f, f: c.t} }
+func (c cond) not() cond { return cond{t: c.f, f: c.t, ts: c.fs, fs: c.ts} }
+
+// side picks the half of c that says "in the browser" (browserSide) or "on
+// the server": whether truthy, and whether falsy, puts the code there.
+func (c cond) side(server bool) (truthy, falsy bool) {
+	if server {
+		return c.ts, c.fs
+	}
+	return c.t, c.f
+}
+
+func and(a, b cond) cond {
+	// Truthy: both are. Falsy: a is, or a is truthy and b falsy.
+	return cond{t: a.t || b.t, f: a.f && (a.t || b.f), ts: a.ts || b.ts, fs: a.fs && (a.ts || b.fs)}
+}
+
+func or(a, b cond) cond {
+	// Truthy: a is, or a is falsy and b truthy. Falsy: both are.
+	return cond{t: a.t && (a.f || b.t), f: a.f || b.f, ts: a.ts && (a.fs || b.ts), fs: a.fs || b.fs}
+}
 
 var (
-	browserCond = cond{t: true} // typeof window !== "undefined"
-	serverCond  = cond{f: true} // typeof window === "undefined"
+	// browserCond and serverCond tell the two sides apart both ways:
+	// typeof window !== "undefined" is truthy exactly in the browser.
+	browserCond = cond{t: true, fs: true}
+	serverCond  = cond{f: true, ts: true}
+	// onlyBrowserWhenTruthy is truthy only in the browser, but falsy on
+	// both sides (a mounted flag: false in the first client render too).
+	onlyBrowserWhenTruthy = cond{t: true}
 )
 
 // guardTargets are the globals whose `typeof` tells the browser from the
@@ -35,25 +61,36 @@ const maxAliasDepth = 6
 // function never guards code outside it, while a check around a function
 // guards everything in it (the function only exists in the browser).
 func (f *file) guarded(n *sitter.Node) bool {
-	return f.guardedOn(n, f.ancestors(n))
+	return f.guardedOn(n, f.ancestors(n), false)
 }
 
-// guardedOn is guarded with n's ancestors already known.
-func (f *file) guardedOn(n *sitter.Node, path []*sitter.Node) bool {
+// serverGuarded reports whether a check dominates n so that n runs only on
+// the server: after `if (typeof window !== "undefined") return`, in the
+// consequent of `if (typeof window === "undefined")`, and so on.
+func (f *file) serverGuarded(n *sitter.Node) bool {
+	return f.guardedOn(n, f.ancestors(n), true)
+}
+
+// guardedOn is guarded (or serverGuarded) with n's ancestors already known.
+func (f *file) guardedOn(n *sitter.Node, path []*sitter.Node, server bool) bool {
 	m := memoOf(f)
+	side := uintptr(0)
+	if server {
+		side = 1
+	}
 	c := n
 	for i := len(path) - 1; i >= 0; c, i = path[i], i-1 {
 		p := path[i]
 		if m == nil {
-			if f.guards(p, c) {
+			if f.guards(p, c, server) {
 				return true
 			}
 			continue
 		}
-		key := [2]uintptr{p.ID(), c.ID()}
+		key := [3]uintptr{p.ID(), c.ID(), side}
 		g, ok := m.edges[key]
 		if !ok {
-			g = f.guards(p, c)
+			g = f.guards(p, c, server)
 			m.edges[key] = g
 		}
 		if g {
@@ -63,42 +100,44 @@ func (f *file) guardedOn(n *sitter.Node, path []*sitter.Node) bool {
 	return false
 }
 
-// guards reports whether p lets its child c run only in the browser.
-func (f *file) guards(p, c *sitter.Node) bool {
+// guards reports whether p lets its child c run only in the browser (only
+// on the server, if server).
+func (f *file) guards(p, c *sitter.Node, server bool) bool {
 	switch p.Type() {
 	case "if_statement":
 		test := p.ChildByFieldName("condition")
 		if test == nil || test.Equal(c) {
 			return false
 		}
-		k := f.cond(test, 0)
+		t, fl := f.cond(test, 0).side(server)
 		if c.Type() == "else_clause" {
-			return k.f
+			return fl
 		}
-		return k.t
+		return t
 	case "ternary_expression":
 		test := p.ChildByFieldName("condition")
 		if test == nil || test.Equal(c) {
 			return false
 		}
-		k := f.cond(test, 0)
+		t, fl := f.cond(test, 0).side(server)
 		if isField(p, "alternative", c) {
-			return k.f
+			return fl
 		}
-		return k.t
+		return t
 	case "binary_expression":
 		left := p.ChildByFieldName("left")
 		if left == nil || left.Equal(c) {
 			return false
 		}
+		t, fl := f.cond(left, 0).side(server)
 		switch f.operator(p) {
 		case "&&":
-			return f.cond(left, 0).t
+			return t
 		case "||":
-			return f.cond(left, 0).f
+			return fl
 		}
 	case "statement_block", "program", "switch_case":
-		return f.exitGuarded(p, c)
+		return f.exitGuarded(p, c, server)
 	}
 	return false
 }
@@ -107,16 +146,16 @@ func (f *file) guards(p, c *sitter.Node) bool {
 // asked for: their ancestors and conditions overlap. It lives in file.memo
 // while refs runs.
 type memo struct {
-	edges map[[2]uintptr]bool // (parent, child) → parent guards child
-	conds map[uintptr]cond    // condition node → its value
-	exits map[uintptr][]int   // block → ends of its early-exit guards
+	edges map[[3]uintptr]bool  // (parent, child, server) → parent guards child
+	conds map[uintptr]cond     // condition node → its value
+	exits map[[2]uintptr][]int // (block, server) → ends of its early-exit guards
 }
 
 func memoOf(f *file) *memo { return f.memo }
 
 // withMemo runs fn with a memo for f.
 func (f *file) withMemo(fn func()) {
-	f.memo = &memo{edges: map[[2]uintptr]bool{}, conds: map[uintptr]cond{}, exits: map[uintptr][]int{}}
+	f.memo = &memo{edges: map[[3]uintptr]bool{}, conds: map[uintptr]cond{}, exits: map[[2]uintptr][]int{}}
 	defer func() { f.memo = nil }()
 	fn()
 }
@@ -129,18 +168,23 @@ func (f *file) operator(bin *sitter.Node) string {
 }
 
 // exitGuarded reports whether a statement before c in block leaves the block
-// unless the code is in the browser: `if (typeof window === "undefined")
-// return;` (or throw, or a block that returns or throws).
-func (f *file) exitGuarded(block, c *sitter.Node) bool {
+// unless the code is in the browser (on the server, if server): `if (typeof
+// window === "undefined") return;` (or throw, or a block that returns or
+// throws).
+func (f *file) exitGuarded(block, c *sitter.Node, server bool) bool {
 	at := int(c.StartByte())
 	m := memoOf(f)
 	if m == nil {
-		return len(f.exitGuards(block, at)) > 0
+		return len(f.exitGuards(block, at, server)) > 0
 	}
-	ends, ok := m.exits[block.ID()]
+	key := [2]uintptr{block.ID(), 0}
+	if server {
+		key[1] = 1
+	}
+	ends, ok := m.exits[key]
 	if !ok {
-		ends = f.exitGuards(block, int(block.EndByte()))
-		m.exits[block.ID()] = ends
+		ends = f.exitGuards(block, int(block.EndByte()), server)
+		m.exits[key] = ends
 	}
 	for _, end := range ends {
 		if end <= at {
@@ -157,7 +201,7 @@ func (f *file) exitGuarded(block, c *sitter.Node) bool {
 // that contains each `if` keyword: only a statement starting with that
 // keyword can be an early exit, and one lookup skips all the `if`s nested
 // inside a statement.
-func (f *file) exitGuards(block *sitter.Node, to int) []int {
+func (f *file) exitGuards(block *sitter.Node, to int, server bool) []int {
 	var ends []int
 	var cur *sitter.TreeCursor
 	defer func() {
@@ -192,7 +236,7 @@ func (f *file) exitGuards(block *sitter.Node, to int) []int {
 			off = max(off, end)
 			continue
 		}
-		if s.Type() == "if_statement" && f.exitIf(s) {
+		if s.Type() == "if_statement" && f.exitIf(s, server) {
 			ends = append(ends, end)
 		}
 	}
@@ -200,8 +244,8 @@ func (f *file) exitGuards(block *sitter.Node, to int) []int {
 }
 
 // exitIf reports whether code after the if statement s runs only in the
-// browser.
-func (f *file) exitIf(s *sitter.Node) bool {
+// browser (only on the server, if server).
+func (f *file) exitIf(s *sitter.Node, server bool) bool {
 	consExit := exits(s.ChildByFieldName("consequence"))
 	altExit := false
 	if alt := s.ChildByFieldName("alternative"); alt != nil {
@@ -210,14 +254,14 @@ func (f *file) exitIf(s *sitter.Node) bool {
 	if !consExit && !altExit {
 		return false
 	}
-	k := f.cond(s.ChildByFieldName("condition"), 0)
+	t, fl := f.cond(s.ChildByFieldName("condition"), 0).side(server)
 	switch {
 	case consExit && altExit:
 		return true // nothing after it runs at all
 	case consExit:
-		return k.f
+		return fl
 	default:
-		return k.t
+		return t
 	}
 }
 
@@ -270,13 +314,9 @@ func (f *file) evalCond(e *sitter.Node, depth int) cond {
 		l, r := e.ChildByFieldName("left"), e.ChildByFieldName("right")
 		switch op := f.operator(e); op {
 		case "&&":
-			a, b := f.cond(l, depth+1), f.cond(r, depth+1)
-			// Truthy: both are. Falsy: a is, or a is truthy and b falsy.
-			return cond{t: a.t || b.t, f: a.f && (a.t || b.f)}
+			return and(f.cond(l, depth+1), f.cond(r, depth+1))
 		case "||":
-			a, b := f.cond(l, depth+1), f.cond(r, depth+1)
-			// Truthy: a is, or a is falsy and b truthy. Falsy: both are.
-			return cond{t: a.t && (a.f || b.t), f: a.f || b.f}
+			return or(f.cond(l, depth+1), f.cond(r, depth+1))
 		case "===", "!==", "==", "!=":
 			if k, ok := f.compare(l, r, op); ok {
 				return k
@@ -374,7 +414,7 @@ func (f *file) compare(a, b *sitter.Node, op string) (cond, bool) {
 			// consequent never runs on the server.
 			switch b.Type() {
 			case "undefined", "null":
-				return pick(browserCond), true
+				return pick(onlyBrowserWhenTruthy), true
 			}
 			switch s, _, ok := f.stringLit(b); {
 			case ok && s == "":

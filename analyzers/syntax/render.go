@@ -692,7 +692,7 @@ func (f *file) mountedCond(e *sitter.Node, flags map[string]bool, depth int) con
 		return f.mountedCond(e.NamedChild(0), flags, depth+1)
 	case "identifier":
 		if flags[f.text(e)] {
-			return browserCond
+			return onlyBrowserWhenTruthy
 		}
 	case "unary_expression":
 		if op := e.ChildByFieldName("operator"); op != nil && op.Type() == "!" {
@@ -703,9 +703,9 @@ func (f *file) mountedCond(e *sitter.Node, flags map[string]bool, depth int) con
 		b := f.mountedCond(e.ChildByFieldName("right"), flags, depth+1)
 		switch f.operator(e) {
 		case "&&":
-			return cond{t: a.t || b.t, f: a.f && (a.t || b.f)}
+			return and(a, b)
 		case "||":
-			return cond{t: a.t && (a.f || b.t), f: a.f || b.f}
+			return or(a, b)
 		}
 	}
 	return cond{}

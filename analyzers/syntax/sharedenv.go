@@ -26,9 +26,11 @@ type MemberRead struct {
 	Member string
 	Import int  // index into Summary.Imports
 	Span   Span // the whole member expression
-	// Context and Guarded are as for GlobalRef; ServerData as for EnvRef.
+	// Context and Guarded are as for GlobalRef; ServerOnly and ServerData
+	// as for EnvRef.
 	Context    Context
 	Guarded    bool
+	ServerOnly bool
 	ServerData bool
 }
 
@@ -85,7 +87,7 @@ func (f *file) sharedEnv() {
 		sp := span(me)
 		f.sum.MemberReads = append(f.sum.MemberReads, MemberRead{
 			Local: name, Member: member, Import: importOf[name], Span: sp,
-			Context: w.Context, Guarded: w.Guarded, ServerData: f.inServerData(sp.Start),
+			Context: w.Context, Guarded: w.Guarded, ServerOnly: f.serverGuarded(id), ServerData: f.inServerData(sp.Start),
 		})
 	}
 }

@@ -1008,8 +1008,8 @@ func (z EnvForm) Msgsize() (s int) {
 // MarshalMsg implements msgp.Marshaler
 func (z *EnvRef) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.Require(b, z.Msgsize())
-	// array header, size 9
-	o = append(o, 0x99)
+	// array header, size 10
+	o = append(o, 0x9a)
 	o = msgp.AppendString(o, z.Name)
 	// array header, size 2
 	o = append(o, 0x92)
@@ -1024,6 +1024,7 @@ func (z *EnvRef) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.AppendBool(o, z.Write)
 	o = msgp.AppendInt(o, int(z.Context))
 	o = msgp.AppendBool(o, z.Guarded)
+	o = msgp.AppendBool(o, z.ServerOnly)
 	o = msgp.AppendBool(o, z.ServerData)
 	return
 }
@@ -1036,8 +1037,8 @@ func (z *EnvRef) UnmarshalMsg(bts []byte) (o []byte, err error) {
 		err = msgp.WrapError(err)
 		return
 	}
-	if zb0001 != 9 {
-		err = msgp.ArrayError{Wanted: 9, Got: zb0001}
+	if zb0001 != 10 {
+		err = msgp.ArrayError{Wanted: 10, Got: zb0001}
 		return
 	}
 	z.Name, bts, err = msgp.ReadStringBytes(bts)
@@ -1118,6 +1119,11 @@ func (z *EnvRef) UnmarshalMsg(bts []byte) (o []byte, err error) {
 		err = msgp.WrapError(err, "Guarded")
 		return
 	}
+	z.ServerOnly, bts, err = msgp.ReadBoolBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "ServerOnly")
+		return
+	}
 	z.ServerData, bts, err = msgp.ReadBoolBytes(bts)
 	if err != nil {
 		err = msgp.WrapError(err, "ServerData")
@@ -1129,7 +1135,7 @@ func (z *EnvRef) UnmarshalMsg(bts []byte) (o []byte, err error) {
 
 // Msgsize returns an upper bound estimate of the number of bytes occupied by the serialized message
 func (z *EnvRef) Msgsize() (s int) {
-	s = 1 + msgp.StringPrefixSize + len(z.Name) + 1 + msgp.IntSize + msgp.IntSize + 1 + msgp.IntSize + msgp.IntSize + msgp.IntSize + msgp.BoolSize + msgp.BoolSize + msgp.IntSize + msgp.BoolSize + msgp.BoolSize
+	s = 1 + msgp.StringPrefixSize + len(z.Name) + 1 + msgp.IntSize + msgp.IntSize + 1 + msgp.IntSize + msgp.IntSize + msgp.IntSize + msgp.BoolSize + msgp.BoolSize + msgp.IntSize + msgp.BoolSize + msgp.BoolSize + msgp.BoolSize
 	return
 }
 
@@ -2300,8 +2306,8 @@ func (z *JSXAttr) Msgsize() (s int) {
 // MarshalMsg implements msgp.Marshaler
 func (z *MemberRead) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.Require(b, z.Msgsize())
-	// array header, size 7
-	o = append(o, 0x97)
+	// array header, size 8
+	o = append(o, 0x98)
 	o = msgp.AppendString(o, z.Local)
 	o = msgp.AppendString(o, z.Member)
 	o = msgp.AppendInt(o, z.Import)
@@ -2311,6 +2317,7 @@ func (z *MemberRead) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.AppendInt(o, z.Span.End)
 	o = msgp.AppendInt(o, int(z.Context))
 	o = msgp.AppendBool(o, z.Guarded)
+	o = msgp.AppendBool(o, z.ServerOnly)
 	o = msgp.AppendBool(o, z.ServerData)
 	return
 }
@@ -2323,8 +2330,8 @@ func (z *MemberRead) UnmarshalMsg(bts []byte) (o []byte, err error) {
 		err = msgp.WrapError(err)
 		return
 	}
-	if zb0001 != 7 {
-		err = msgp.ArrayError{Wanted: 7, Got: zb0001}
+	if zb0001 != 8 {
+		err = msgp.ArrayError{Wanted: 8, Got: zb0001}
 		return
 	}
 	z.Local, bts, err = msgp.ReadStringBytes(bts)
@@ -2376,6 +2383,11 @@ func (z *MemberRead) UnmarshalMsg(bts []byte) (o []byte, err error) {
 		err = msgp.WrapError(err, "Guarded")
 		return
 	}
+	z.ServerOnly, bts, err = msgp.ReadBoolBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "ServerOnly")
+		return
+	}
 	z.ServerData, bts, err = msgp.ReadBoolBytes(bts)
 	if err != nil {
 		err = msgp.WrapError(err, "ServerData")
@@ -2387,7 +2399,7 @@ func (z *MemberRead) UnmarshalMsg(bts []byte) (o []byte, err error) {
 
 // Msgsize returns an upper bound estimate of the number of bytes occupied by the serialized message
 func (z *MemberRead) Msgsize() (s int) {
-	s = 1 + msgp.StringPrefixSize + len(z.Local) + msgp.StringPrefixSize + len(z.Member) + msgp.IntSize + 1 + msgp.IntSize + msgp.IntSize + msgp.IntSize + msgp.BoolSize + msgp.BoolSize
+	s = 1 + msgp.StringPrefixSize + len(z.Local) + msgp.StringPrefixSize + len(z.Member) + msgp.IntSize + 1 + msgp.IntSize + msgp.IntSize + msgp.IntSize + msgp.BoolSize + msgp.BoolSize + msgp.BoolSize
 	return
 }
 

@@ -1,6 +1,7 @@
 import { Call } from "./_components/call";
 import { Lazy } from "./_components/lazy";
 import { AbsoluteUrl } from "@/components/absolute-url";
+import { TrpcProvider } from "@/components/trpc-provider";
 import { env } from "@/lib/env.mjs";
 
 // A Server Component runs on the server only: reading a credential here is fine.
@@ -12,6 +13,7 @@ export default function Page() {
       <Call room={project ? "room" : "none"} />
       <Lazy />
       <AbsoluteUrl path={env.DATABASE_URL ? "/" : "/setup"} />
+      <TrpcProvider>{null}</TrpcProvider>
     </>
   );
 }
