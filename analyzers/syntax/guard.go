@@ -53,6 +53,32 @@ var (
 // where `typeof localStorage !== "undefined"` holds does not throw on it.
 var guardTargets = map[string]bool{"window": true, "document": true, "navigator": true, "self": true}
 
+// guardTokens are the words every check the guard recogniser and the
+// mounted flags know is written with (see cond, flagCond, compare,
+// aliasCond and mountedFlags). A file with none of them has no guard.
+var guardTokens = [][]byte{
+	[]byte("typeof"), []byte("process.browser"), []byte("process.client"), []byte("process.server"),
+	[]byte("import.meta"), []byte("NEXT_RUNTIME"), []byte("globalThis"), []byte("$app/environment"),
+	[]byte("useState"), []byte("useSyncExternalStore"), []byte("useIsClient"), []byte("useMounted"),
+	[]byte("useIsMounted"), []byte("useHasMounted"), []byte("useHydrated"), []byte("useIsHydrated"),
+	[]byte("useIsBrowser"),
+}
+
+// mayHaveGuards reports whether the file contains a word a guard is written
+// with: without one, nothing is guarded and the lookups can be skipped.
+func (f *file) mayHaveGuards() bool {
+	if f.guardWords == 0 {
+		f.guardWords = 1
+		for _, w := range guardTokens {
+			if bytes.Contains(f.src, w) {
+				f.guardWords = 2
+				break
+			}
+		}
+	}
+	return f.guardWords == 2
+}
+
 // maxAliasDepth bounds how far alias definitions are followed.
 const maxAliasDepth = 6
 
@@ -73,6 +99,10 @@ func (f *file) serverGuarded(n *sitter.Node) bool {
 
 // guardedOn is guarded (or serverGuarded) with n's ancestors already known.
 func (f *file) guardedOn(n *sitter.Node, path []*sitter.Node, server bool) bool {
+	if !f.mayHaveGuards() && !bytes.Contains(f.src, []byte("else")) {
+		// No check to find, and no if/else whose branches both leave.
+		return false
+	}
 	m := memoOf(f)
 	side := uintptr(0)
 	if server {

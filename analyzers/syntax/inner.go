@@ -168,7 +168,9 @@ const (
 // browser check (`typeof window !== "undefined" && <Map />`) or a mounted
 // flag of the component around it (see mountedFlags).
 func (f *file) elementUse(start, end int, memo **renderMemo) elementKind {
-	if start < 1 || f.src[start-1] != '<' && f.src[start-1] != '/' || f.src[start] < 'A' || f.src[start] > 'Z' {
+	if start < 1 || f.src[start-1] != '<' && f.src[start-1] != '/' || f.src[start] < 'A' || f.src[start] > 'Z' || !f.mayHaveGuards() {
+		// Without a guard anywhere, a closing tag counts as a plain use:
+		// its opening tag is one too.
 		return plainUse
 	}
 	id := f.nodeAt(start, end)

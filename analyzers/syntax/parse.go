@@ -106,6 +106,8 @@ type file struct {
 	dynamicLocals map[string]bool
 	// memo caches guard lookups while refs runs.
 	memo *memo
+	// guardWords caches mayHaveGuards: 0 unknown, 1 no, 2 yes.
+	guardWords int8
 }
 
 // Parse parses src (the contents of path) and extracts its Summary. It
