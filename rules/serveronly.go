@@ -66,10 +66,16 @@ func (d *ServerOnlyData) ServerOnlyImport(spec string) (string, bool) {
 // SharedEnvPackage reports whether spec is an environment-validation
 // package (or a subpath of one) whose modules are imported on both sides.
 func (d *ServerOnlyData) SharedEnvPackage(spec string) bool {
-	for p := range d.shared {
-		if spec == p || strings.HasPrefix(spec, p+"/") {
+	// spec itself, then each parent path: map lookups, no scan.
+	for p := spec; p != ""; {
+		if _, ok := d.shared[p]; ok {
 			return true
 		}
+		i := strings.LastIndexByte(p, '/')
+		if i < 0 {
+			break
+		}
+		p = p[:i]
 	}
 	return false
 }
