@@ -22,6 +22,12 @@ func (p NamePattern) Match(name string) bool {
 }
 
 func containsWords(words, seq []string) bool {
+	return len(wordsAt(words, seq)) > 0
+}
+
+// wordsAt returns every index of words where seq starts.
+func wordsAt(words, seq []string) []int {
+	var at []int
 	for i := 0; i+len(seq) <= len(words); i++ {
 		match := true
 		for j, w := range seq {
@@ -31,6 +37,19 @@ func containsWords(words, seq []string) bool {
 			}
 		}
 		if match {
+			at = append(at, i)
+		}
+	}
+	return at
+}
+
+// holds reports whether p matches name as the value itself, not as the
+// subject of a describing last word (AUTH_TOKEN_URL, TOKEN_CONTRACT).
+func (d *SecretData) holds(p NamePattern, name string) bool {
+	words := strings.Split(strings.ToUpper(name), "_")
+	seq := strings.Split(p.Words, "_")
+	for _, i := range wordsAt(words, seq) {
+		if i+len(seq) == len(words) || !d.describing[words[len(words)-1]] {
 			return true
 		}
 	}
@@ -49,14 +68,19 @@ type PublicPrefix struct {
 // framework ships to the browser.
 type SecretData struct {
 	credentials    []NamePattern
+	describing     map[string]bool
 	publicByDesign []NamePattern
 	harmless       map[string]string
 	prefixes       []PublicPrefix
 }
 
 type secretsFile struct {
-	Comment        string         `json:"comment"`
-	Credentials    []NamePattern  `json:"credentials"`
+	Comment     string        `json:"comment"`
+	Credentials []NamePattern `json:"credentials"`
+	Describing  struct {
+		Comment string   `json:"comment"`
+		Words   []string `json:"words"`
+	} `json:"describing"`
 	PublicByDesign []NamePattern  `json:"publicByDesign"`
 	Harmless       []Package      `json:"harmless"`
 	PublicPrefixes []PublicPrefix `json:"publicPrefixes"`
@@ -75,7 +99,13 @@ func loadSecrets() (*SecretData, error) {
 	if err := decode(file, &f); err != nil {
 		return nil, err
 	}
-	d := &SecretData{credentials: f.Credentials, publicByDesign: f.PublicByDesign, harmless: map[string]string{}, prefixes: f.PublicPrefixes}
+	d := &SecretData{credentials: f.Credentials, publicByDesign: f.PublicByDesign, harmless: map[string]string{}, prefixes: f.PublicPrefixes, describing: map[string]bool{}}
+	for _, w := range f.Describing.Words {
+		if !envWords.MatchString(w) || strings.Contains(w, "_") || d.describing[w] {
+			return nil, fmt.Errorf("%s: describing word %q: want one upper-case word, once", file, w)
+		}
+		d.describing[w] = true
+	}
 	for _, list := range []struct {
 		what string
 		pats []NamePattern
@@ -120,8 +150,9 @@ func loadSecrets() (*SecretData, error) {
 }
 
 // IsCredential reports whether the environment variable name looks like a
-// credential: a credential pattern matches it and no public-by-design
-// pattern does. It returns the first matching pattern, SignalWire's own
+// credential: a credential pattern matches it, not only as the subject of a
+// describing last word (AUTH_TOKEN_URL), and no public-by-design pattern
+// does. It returns the first matching pattern, SignalWire's own
 // names before the generic words. A public prefix does not change the
 // answer: NEXT_PUBLIC_SIGNALWIRE_TOKEN is a credential being leaked.
 func (d *SecretData) IsCredential(name string) (NamePattern, bool) {
@@ -129,7 +160,7 @@ func (d *SecretData) IsCredential(name string) (NamePattern, bool) {
 		return NamePattern{}, false
 	}
 	for _, p := range d.credentials {
-		if p.Match(name) {
+		if d.holds(p, name) {
 			return p, true
 		}
 	}
