@@ -61,7 +61,7 @@ var guardTokens = [][]byte{
 	[]byte("import.meta"), []byte("NEXT_RUNTIME"), []byte("globalThis"), []byte("$app/environment"),
 	[]byte("useState"), []byte("useSyncExternalStore"), []byte("useIsClient"), []byte("useMounted"),
 	[]byte("useIsMounted"), []byte("useHasMounted"), []byte("useHydrated"), []byte("useIsHydrated"),
-	[]byte("useIsBrowser"),
+	[]byte("useIsBrowser"), []byte("useIsSSR"),
 }
 
 // mayHaveGuards reports whether the file contains a word a guard is written

@@ -198,7 +198,7 @@ func (f *file) elementUse(start, end int, memo **renderMemo) elementKind {
 		return browserElement
 	}
 	if *memo == nil {
-		*memo = &renderMemo{flags: map[uintptr]map[string]bool{}, roles: map[uintptr]roleOf{}}
+		*memo = &renderMemo{flags: map[uintptr]map[string]cond{}, roles: map[uintptr]roleOf{}}
 	}
 	if _, _, guarded := f.renderPhase(el, false, *memo); guarded {
 		return browserElement

@@ -141,7 +141,7 @@ type Expiry struct {
 // render fills in the Phase of function-context references and SDK calls,
 // and extracts effects, srcObject props and expiry_at values.
 func (f *file) render() {
-	memo := &renderMemo{flags: map[uintptr]map[string]bool{}, roles: map[uintptr]roleOf{}}
+	memo := &renderMemo{flags: map[uintptr]map[string]cond{}, roles: map[uintptr]roleOf{}}
 	for i := range f.sum.Globals {
 		r := &f.sum.Globals[i]
 		if r.Context != CtxFunction || r.Shadowed || r.Kind == RefTypeof {
@@ -183,7 +183,7 @@ func maybeConstructor(u *BindingUse, imports []Import) bool {
 // component share: the role of each function and each component's mounted
 // flags.
 type renderMemo struct {
-	flags map[uintptr]map[string]bool
+	flags map[uintptr]map[string]cond
 	roles map[uintptr]roleOf
 }
 
@@ -486,15 +486,20 @@ func (f *file) componentClass(cls *sitter.Node) (string, bool) {
 // and runs no effect or handler there: state that starts falsy is truthy
 // only after the browser set it — the hydration-safe "mounted" pattern
 // next-themes and others document, or a menu opened by a click.
-func (f *file) mountedFlags(fn *sitter.Node) map[string]bool {
+//
+// A flag can also be the other way round: react-aria's `useIsSSR()` is true
+// on the server and in the first client render, so code behind `!isSSR`, or
+// after `if (isSSR) return`, renders only in the browser.
+func (f *file) mountedFlags(fn *sitter.Node) map[string]cond {
 	text := f.src[fn.StartByte():fn.EndByte()]
-	var flags map[string]bool
-	add := func(name string) {
+	var flags map[string]cond
+	addAs := func(name string, k cond) {
 		if flags == nil {
-			flags = map[string]bool{}
+			flags = map[string]cond{}
 		}
-		flags[name] = true
+		flags[name] = k
 	}
+	add := func(name string) { addAs(name, onlyBrowserWhenTruthy) }
 	eachWordAny(text, "useState", func(at int) bool {
 		i := skipTypeArgs(text, skipSpace(text, at+len("useState")))
 		if i < 0 || !falsyArgument(text[i:]) {
@@ -522,6 +527,15 @@ func (f *file) mountedFlags(fn *sitter.Node) map[string]bool {
 			return true
 		})
 	}
+	eachWordAny(text, "useIsSSR", func(at int) bool {
+		if !hasPrefixSpaced(text[at+len("useIsSSR"):], "(", ")") {
+			return true
+		}
+		if names, ok := backIdents(text, at, "=", ""); ok {
+			addAs(names[0], onlyBrowserWhenTruthy.not())
+		}
+		return true
+	})
 	eachWordAny(text, "useSyncExternalStore", func(at int) bool {
 		end := min(len(text), at+400)
 		i := bytes.IndexByte(text[at:end], ';')
@@ -626,7 +640,7 @@ func backIdents(text []byte, end int, tokens ...string) ([]string, bool) {
 // mountedGuarded reports whether a check of one of the mounted flags of the
 // component fn dominates n. below holds the nodes from fn's child down to
 // n's parent.
-func (f *file) mountedGuarded(flags map[string]bool, fn *sitter.Node, below []*sitter.Node, n *sitter.Node) bool {
+func (f *file) mountedGuarded(flags map[string]cond, fn *sitter.Node, below []*sitter.Node, n *sitter.Node) bool {
 	if len(flags) == 0 {
 		return false
 	}
@@ -683,7 +697,7 @@ func (f *file) mountedGuarded(flags map[string]bool, fn *sitter.Node, below []*s
 
 // mountedCond evaluates a condition over mounted flags: t when truthy
 // means mounted (so in the browser), f when falsy does.
-func (f *file) mountedCond(e *sitter.Node, flags map[string]bool, depth int) cond {
+func (f *file) mountedCond(e *sitter.Node, flags map[string]cond, depth int) cond {
 	if e == nil || depth > maxAliasDepth {
 		return cond{}
 	}
@@ -691,8 +705,8 @@ func (f *file) mountedCond(e *sitter.Node, flags map[string]bool, depth int) con
 	case "parenthesized_expression":
 		return f.mountedCond(e.NamedChild(0), flags, depth+1)
 	case "identifier":
-		if flags[f.text(e)] {
-			return onlyBrowserWhenTruthy
+		if k, ok := flags[f.text(e)]; ok {
+			return k
 		}
 	case "unary_expression":
 		if op := e.ChildByFieldName("operator"); op != nil && op.Type() == "!" {

@@ -136,6 +136,21 @@ func TestRenderPhase(t *testing.T) {
   const [v, setV] = useState(initial ?? null);
   return <p>{v && /*@*/window.innerWidth}</p>;
 }`, "render body A"},
+		{"useIsSSR early return in a useMemo", `function useVar(name) {
+  const isSSR = useIsSSR();
+  return useMemo(() => {
+    if (isSSR) return undefined;
+    return getComputedStyle(/*@*/document.documentElement).getPropertyValue(name);
+  }, [isSSR, name]);
+}`, "useMemo useVar guarded"},
+		{"not SSR", `function A() {
+  const isSSR = useIsSSR();
+  return <p>{!isSSR && /*@*/window.innerWidth}</p>;
+}`, "render body A guarded"},
+		{"SSR checked the wrong way", `function A() {
+  const isSSR = useIsSSR();
+  return <p>{isSSR && /*@*/window.innerWidth}</p>;
+}`, "render body A"},
 		{"falsy state checked the wrong way", `function A() {
   const [open, setOpen] = useState(false);
   return <p>{!open && /*@*/window.innerWidth}</p>;
