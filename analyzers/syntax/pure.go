@@ -9,8 +9,9 @@ import sitter "github.com/smacker/go-tree-sitter"
 // conservative: only imports with bindings, exports, function and class
 // declarations without static initialisers, type declarations and
 // const/let/var whose initialisers are literals, functions, arrows, or
-// objects/arrays/operators over those, bindings of the module and
-// process.env.X. Any call, new, other member access, assignment, unknown
+// objects/arrays/operators over those, bindings of the module,
+// process.env.X and Boolean/String/Number conversions of those. Any other
+// call, new, other member access, assignment, unknown
 // global (a browser global throws on the server), enum (compiled to a call)
 // or unknown statement makes the module impure, as do a side-effect import,
 // "use client"/"use server" (Next treats those modules as boundaries) and
@@ -312,6 +313,22 @@ func (p *purityCheck) expr(n *sitter.Node) bool {
 			}
 		}
 		return true
+	case "call_expression":
+		// Boolean(x), String(x), Number(x) of the globals, over pure
+		// arguments: conversions terser drops when their value is unused.
+		fn, args := n.ChildByFieldName("function"), n.ChildByFieldName("arguments")
+		if fn == nil || args == nil || fn.Type() != "identifier" || args.Type() != "arguments" {
+			return false
+		}
+		if name := p.f.text(fn); !pureConversions[name] || p.known[name] {
+			return false
+		}
+		for i := range int(args.NamedChildCount()) {
+			if a := args.NamedChild(i); a.Type() != "comment" && !p.expr(a) {
+				return false
+			}
+		}
+		return true
 	case "member_expression":
 		// process.env.X: Next inlines it or reads a plain object.
 		obj := n.ChildByFieldName("object")
@@ -322,6 +339,10 @@ func (p *purityCheck) expr(n *sitter.Node) bool {
 	}
 	return false
 }
+
+// pureConversions are global functions whose call has no effect when its
+// arguments have none (terser's list of pure globals includes them).
+var pureConversions = map[string]bool{"Boolean": true, "String": true, "Number": true}
 
 func isProcessEnv(f *file, n *sitter.Node) bool {
 	obj, prop := n.ChildByFieldName("object"), n.ChildByFieldName("property")

@@ -30,6 +30,12 @@ export default function main() {}
 declare const g: number;
 ;`, true},
 		{"export default of an object", "d.ts", `const a = 1; export default { a };`, true},
+		{"conversions of env reads", "t.ts", `export const isTest = Boolean(process.env.PLAYWRIGHT || process.env.CI);
+export const port = Number(process.env.PORT ?? 3000), name = String(process.env.NAME);`, true},
+
+		{"conversion of a call", "t2.ts", `import { f } from "./f"; export const x = Boolean(f());`, false},
+		{"a local Boolean", "t3.ts", `function Boolean(x) { sideEffect(); return !!x; } export const x = Boolean(1);`, false},
+		{"conversion of a member", "t4.ts", `import cfg from "./cfg"; export const x = String(cfg.value);`, false},
 
 		{"top-level call", "conn.ts", `import { connect } from "db"; export const conn = connect({ url: process.env.DB });`, false},
 		{"new", "n.ts", `export const m = new Map();`, false},

@@ -16,7 +16,7 @@ package syntax
 
 // SchemaVersion changes whenever Summary's shape or extraction changes, so
 // that cached summaries from an older binary are not reused.
-const SchemaVersion = 24
+const SchemaVersion = 25
 
 // Span is a half-open byte range [Start, End) in a file's source.
 type Span struct {
