@@ -14,6 +14,10 @@ import (
 type NamePattern struct {
 	Words string `json:"words"`
 	Note  string `json:"note"`
+	// AfterPrefix: match the name without its framework's public prefix
+	// only, so that PUBLIC_KEY matches NEXT_PUBLIC_VAPID_PUBLIC_KEY but not
+	// NEXT_PUBLIC_KEY, nor PUBLIC_API_KEY the NEXT_PUBLIC_API_KEY leak.
+	AfterPrefix bool `json:"afterPrefix,omitempty"`
 }
 
 // Match reports whether the pattern matches the variable name.
@@ -171,8 +175,19 @@ func (d *SecretData) IsCredential(name string) (NamePattern, bool) {
 // browser (a publishable key, an anon key, an analytics write key...), and
 // returns the matching pattern.
 func (d *SecretData) IsPublicByDesign(name string) (NamePattern, bool) {
+	bare := name
+	for _, pp := range d.prefixes {
+		if strings.HasPrefix(strings.ToUpper(name), pp.Prefix) {
+			bare = name[len(pp.Prefix):]
+			break
+		}
+	}
 	for _, p := range d.publicByDesign {
-		if p.Match(name) {
+		in := name
+		if p.AfterPrefix {
+			in = bare
+		}
+		if p.Match(in) {
 			return p, true
 		}
 	}
