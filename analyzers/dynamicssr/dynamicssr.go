@@ -18,6 +18,15 @@ var Analyzer = &analysis.Analyzer{
 	Run:      run,
 }
 
+// appServerLayer are the entries the App Router compiles for its server
+// layer, where Next checks next/dynamic's options.
+var appServerLayer = map[string]bool{
+	ssrgraph.EntryServerComponent: true,
+	ssrgraph.EntryRouteHandler:    true,
+	ssrgraph.EntryMetadataRoute:   true,
+	ssrgraph.EntryServerAction:    true,
+}
+
 func run(pass *analysis.Pass) (any, error) {
 	g := pass.ResultOf[ssrgraph.Analyzer].(*ssrgraph.Graph)
 	major := g.App.NextMajor
@@ -33,7 +42,12 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			if !found {
 				reach, found = g.Shortest(m, ssrgraph.Server)
-				if !found {
+				if !found || !appServerLayer[reach.Entry.Entry] {
+					// Server code of the Pages Router (an import only
+					// getServerSideProps uses, an API route) or of
+					// middleware renders no component: the option is
+					// not looked at there.
+					found = false
 					break
 				}
 			}

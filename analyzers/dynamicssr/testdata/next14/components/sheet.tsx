@@ -1,0 +1,3 @@
+export default function Sheet() {
+  return <div>{window.innerWidth}</div>;
+}
