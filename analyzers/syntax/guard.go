@@ -19,8 +19,9 @@ type cond struct {
 
 func (c cond) not() cond { return cond{t: c.f, f: c.t, ts: c.fs, fs: c.ts} }
 
-// side picks the half of c that says "in the browser" (browserSide) or "on
-// the server": whether truthy, and whether falsy, puts the code there.
+// side picks the half of c about the browser (server false) or about the
+// server: whether the condition being truthy, and being falsy, puts the
+// code there.
 func (c cond) side(server bool) (truthy, falsy bool) {
 	if server {
 		return c.ts, c.fs
