@@ -37,6 +37,11 @@ type Options struct {
 	// restores the previous values right after; two Runs with AppFlags must
 	// not overlap.
 	AppFlags func(app *project.App) map[*analysis.Analyzer]map[string]string
+	// Prepare, when set, is called with each app found, before its
+	// problems are collected and before any analysis: the configuration's
+	// statements about the app (project.App.DeclareNextConfig) go in here.
+	// It may be called again with the same app in later Runs of a Session.
+	Prepare func(app *project.App)
 	// Session, when set, keeps state between runs so that a run after a small
 	// change is fast (the language server).
 	Session *Session
@@ -88,6 +93,9 @@ func Run(roots []string, opts Options) (*Result, error) {
 		for _, app := range apps {
 			if !seen[app.Dir] {
 				seen[app.Dir] = true
+				if opts.Prepare != nil {
+					opts.Prepare(app)
+				}
 				res.Apps = append(res.Apps, app)
 				res.Problems = append(res.Problems, app.Problems...)
 			}

@@ -25,6 +25,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -68,7 +69,26 @@ type Config struct {
 	Globals   []string            `json:"globals"`
 	Secrets   Secrets             `json:"secrets"`
 	Ignore    []string            `json:"ignore"`
+	Next      Next                `json:"next"`
 	Overrides []Override          `json:"overrides"`
+}
+
+// Next states what an app's next.config holds when ssrlint cannot read it
+// statically (a config assembled by code from other modules, say). It is
+// used only then: a next.config ssrlint follows is what Next runs.
+type Next struct {
+	// PageExtensions replace Next's default pageExtensions.
+	PageExtensions []string `json:"pageExtensions"`
+	// Env are the keys of next.config's env, which Next inlines into every
+	// bundle.
+	Env []string `json:"env"`
+	// CacheComponents is next.config's cacheComponents (Next 16), or its
+	// experimental forms.
+	CacheComponents *bool `json:"cacheComponents"`
+}
+
+func (n Next) declared() bool {
+	return n.PageExtensions != nil || n.Env != nil || n.CacheComponents != nil
 }
 
 // Packages extend the package lists in rules/packages.json.
@@ -102,6 +122,7 @@ type Override struct {
 	Globals  []string            `json:"globals"`
 	Secrets  Secrets             `json:"secrets"`
 	Ignore   []string            `json:"ignore"`
+	Next     Next                `json:"next"`
 }
 
 // Error is one problem in a configuration file.
@@ -276,6 +297,7 @@ const (
 	kindSeverities             // an object from rule name to severity
 	kindObject                 // an object with fields
 	kindObjectList             // a list of objects with fields
+	kindBool                   // true or false
 )
 
 // field describes one key of the configuration: the validator and the
@@ -304,6 +326,7 @@ var (
 	identPattern   = regexp.MustCompile(`^[A-Za-z_$][A-Za-z0-9_$]*$`)
 	wordsPattern   = regexp.MustCompile(`^[A-Z0-9]+(_[A-Z0-9]+)*$`)
 	globPattern    = regexp.MustCompile(`^[^/\\][^\\]*$`)
+	extPattern     = regexp.MustCompile(`^[A-Za-z0-9]+(\.[A-Za-z0-9]+)*$`)
 )
 
 var (
@@ -311,6 +334,7 @@ var (
 	identItem   = &item{what: "a JavaScript identifier", example: `"AcmeWidget"`, pattern: identPattern}
 	wordsItem   = &item{what: "upper-case words joined by _", example: `"ACME_TOKEN"`, pattern: wordsPattern}
 	globItem    = &item{what: "a glob relative to the configuration file", example: `"legacy/**"`, pattern: globPattern, check: checkGlob}
+	extItem     = &item{what: "a page extension without the leading dot", example: `"page.tsx"`, pattern: extPattern}
 )
 
 func settingsFields() []field {
@@ -326,6 +350,11 @@ func settingsFields() []field {
 			{name: "publicByDesign", kind: kindList, item: wordsItem},
 		}},
 		{name: "ignore", kind: kindList, item: globItem},
+		{name: "next", kind: kindObject, fields: []field{
+			{name: "pageExtensions", kind: kindList, item: extItem, nonEmpty: true},
+			{name: "env", kind: kindList, item: identItem},
+			{name: "cacheComponents", kind: kindBool},
+		}},
 	}
 }
 
@@ -431,6 +460,10 @@ func (v *validator) field(val *value, key string, f field) {
 				v.errorf(sev.off, k, `%s is not a severity; allowed: "error", "warning", "off"`, sev.describe())
 			}
 		}
+	case kindBool:
+		if val.kind != "boolean" {
+			v.errorf(val.off, key, "want true or false, got %s", val.describe())
+		}
 	case kindObject:
 		v.object(val, key, f.fields)
 	case kindObjectList:
@@ -483,6 +516,10 @@ type Settings struct {
 	// BrowserOnly, SideEffects, Globals, Credentials and PublicByDesign
 	// extend ssrlint's data; see FlagTargets.
 	BrowserOnly, SideEffects, Globals, Credentials, PublicByDesign []string
+	// Next is what the configuration states about the app's next.config;
+	// NextDeclared says whether it states anything.
+	Next         Next
+	NextDeclared bool
 
 	ignore []glob
 }
@@ -495,7 +532,7 @@ func (c *Config) ForApp(dir string) *Settings {
 	if c == nil {
 		return s
 	}
-	add := func(rules map[string]Severity, p Packages, globals []string, sec Secrets, ignore []string) {
+	add := func(rules map[string]Severity, p Packages, globals []string, sec Secrets, ignore []string, next Next) {
 		for r, sev := range rules {
 			s.Rules[r] = sev
 		}
@@ -507,11 +544,21 @@ func (c *Config) ForApp(dir string) *Settings {
 		for _, g := range ignore {
 			s.ignore = append(s.ignore, newGlob(c.Dir, g))
 		}
+		// An override's pageExtensions and cacheComponents replace the
+		// earlier ones; env keys add up.
+		if next.PageExtensions != nil {
+			s.Next.PageExtensions = next.PageExtensions
+		}
+		s.Next.Env = append(s.Next.Env, next.Env...)
+		if next.CacheComponents != nil {
+			s.Next.CacheComponents = next.CacheComponents
+		}
+		s.NextDeclared = s.NextDeclared || next.declared()
 	}
-	add(c.Rules, c.Packages, c.Globals, c.Secrets, c.Ignore)
+	add(c.Rules, c.Packages, c.Globals, c.Secrets, c.Ignore, c.Next)
 	for _, o := range c.Overrides {
 		if o.matches(c.Dir, dir) {
-			add(o.Rules, o.Packages, o.Globals, o.Secrets, o.Ignore)
+			add(o.Rules, o.Packages, o.Globals, o.Secrets, o.Ignore, o.Next)
 		}
 	}
 	return s
@@ -586,6 +633,9 @@ var FlagTargets = []FlagTarget{
 	{"globals", "ssrgraph", "globals"},
 	{"secrets.credentials", "", "secret-patterns"},
 	{"secrets.publicByDesign", "", "public-patterns"},
+	{"next.pageExtensions", "ssrgraph", "next-page-extensions"},
+	{"next.env", "ssrgraph", "next-env"},
+	{"next.cacheComponents", "ssrgraph", "next-cache-components"},
 }
 
 func (s *Settings) list(key string) []string {
@@ -600,6 +650,14 @@ func (s *Settings) list(key string) []string {
 		return s.Credentials
 	case "secrets.publicByDesign":
 		return s.PublicByDesign
+	case "next.pageExtensions":
+		return s.Next.PageExtensions
+	case "next.env":
+		return s.Next.Env
+	case "next.cacheComponents":
+		if c := s.Next.CacheComponents; c != nil {
+			return []string{strconv.FormatBool(*c)}
+		}
 	}
 	return nil
 }

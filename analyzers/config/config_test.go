@@ -33,7 +33,7 @@ func TestErrors(t *testing.T) {
 	}{
 		{"unknown top key", `{
   "rulez": {}
-}`, []string{`ssrlint.json:2:3: rulez: unknown key (did you mean "rules"?); allowed: $schema, globals, ignore, overrides, packages, rules, secrets`}},
+}`, []string{`ssrlint.json:2:3: rulez: unknown key (did you mean "rules"?); allowed: $schema, globals, ignore, next, overrides, packages, rules, secrets`}},
 		{"unknown rule", `{"rules": {"serverimprt": "error"}}`,
 			[]string{`ssrlint.json:1:12: rules.serverimprt: unknown rule (did you mean "serverimport"?); allowed: `, "moduleglobal"}},
 		{"bad severity", `{"rules": {"serverimport": "err", "moduleglobal": 2}}`, []string{
@@ -56,6 +56,11 @@ func TestErrors(t *testing.T) {
 		{"override without apps", `{"overrides": [{"rules": {"moduleglobal": "off"}}, {"apps": []}]}`, []string{
 			`overrides[0]: "apps" is required`,
 			`overrides[1].apps: want at least one entry`}},
+		{"bad next", `{"next": {"pageExtensions": [".tsx"], "env": ["API-URL"], "cacheComponents": "yes", "output": "export"}}`, []string{
+			`next.pageExtensions[0]: ".tsx" is not allowed: want a page extension without the leading dot, like "page.tsx"`,
+			`next.env[0]: "API-URL" is not allowed: want a JavaScript identifier`,
+			`next.cacheComponents: want true or false, got the string "yes"`,
+			`next.output: unknown key; allowed: cacheComponents, env, pageExtensions`}},
 		{"not an object", `[1, 2]`, []string{`ssrlint.json:1:1: want an object with keys`}},
 		{"syntax error", "{\n  \"rules\": {,}\n}", []string{`ssrlint.json:2:`, `invalid JSON`}},
 		{"duplicate key", `{"rules": {}, "rules": {}}`, []string{`ssrlint.json:1:15: duplicate key "rules"`}},
@@ -238,5 +243,37 @@ func TestExamplesLoad(t *testing.T) {
 		if _, err := Load(f); err != nil {
 			t.Errorf("%s: %v", f, err)
 		}
+	}
+}
+
+// TestNextSettings: the next block applies per app, an override's
+// pageExtensions and cacheComponents replacing the top-level ones and its env
+// keys adding to them.
+func TestNextSettings(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "ssrlint.json")
+	writeFile(t, p, `{
+  "next": {"env": ["API_URL"]},
+  "overrides": [
+    {"apps": ["apps/web"], "next": {"pageExtensions": ["page.tsx", "page.ts"], "env": ["CDN_URL"], "cacheComponents": true}},
+    {"apps": ["apps/docs"], "rules": {"moduleglobal": "off"}}
+  ]
+}`)
+	cfg, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	web := cfg.ForApp(filepath.Join(dir, "apps/web"))
+	if !web.NextDeclared || strings.Join(web.Next.PageExtensions, ",") != "page.tsx,page.ts" ||
+		strings.Join(web.Next.Env, ",") != "API_URL,CDN_URL" || web.Next.CacheComponents == nil || !*web.Next.CacheComponents {
+		t.Errorf("apps/web: %+v (declared %v)", web.Next, web.NextDeclared)
+	}
+	docs := cfg.ForApp(filepath.Join(dir, "apps/docs"))
+	if !docs.NextDeclared || docs.Next.PageExtensions != nil || strings.Join(docs.Next.Env, ",") != "API_URL" || docs.Next.CacheComponents != nil {
+		t.Errorf("apps/docs: %+v (declared %v)", docs.Next, docs.NextDeclared)
+	}
+	var none *Config
+	if s := none.ForApp(dir); s.NextDeclared {
+		t.Error("no configuration declares next settings")
 	}
 }

@@ -229,6 +229,10 @@ func TestSchemaAgreesWithLoader(t *testing.T) {
 				if !reflect.DeepEqual(names, KnownRules()) {
 					t.Errorf("%s: the schema lists rules %v, ssrlint knows %v: run go test ./analyzers/config -run TestSchemaAgreesWithLoader -update", key, names, KnownRules())
 				}
+			case kindBool:
+				if n["type"] != "boolean" {
+					t.Errorf("%s: schema type %v, loader boolean", key, n["type"])
+				}
 			case kindObject:
 				walk(key, n, f.fields)
 			case kindObjectList:
@@ -269,6 +273,8 @@ func TestSchemaAgreesWithLoader(t *testing.T) {
 			checkTags(reflect.TypeOf(Packages{}), f.fields)
 		case "secrets":
 			checkTags(reflect.TypeOf(Secrets{}), f.fields)
+		case "next":
+			checkTags(reflect.TypeOf(Next{}), f.fields)
 		case "overrides":
 			checkTags(reflect.TypeOf(Override{}), f.fields)
 		}

@@ -67,6 +67,39 @@ type Problem struct {
 
 func (p Problem) String() string { return p.Path + ": " + p.Message }
 
+// unfollowedConfig is the problem reported for a next.config that cannot be
+// read statically.
+const unfollowedConfig = "the exported config could not be followed statically; pageExtensions, env and cacheComponents are taken as unset (state them under \"next\" in ssrlint.json)"
+
+// DeclareNextConfig applies what the ssrlint configuration states about the
+// app's next.config (nil: not stated) when its next.config could not be read
+// statically, and drops the problem that said so; it reports whether it did.
+// A next.config ssrlint reads is what Next runs, so it wins. Calling it again
+// with the same values changes nothing.
+func (a *App) DeclareNextConfig(pageExtensions, env []string, cacheComponents *bool) bool {
+	if a.ConfigFile == "" || a.Config.Known {
+		return false
+	}
+	if pageExtensions != nil {
+		a.Config.PageExtensions = pageExtensions
+		a.PageExtensions = pageExtensions
+	}
+	if env != nil {
+		a.Config.EnvKeys = env
+	}
+	if cacheComponents != nil {
+		a.Config.CacheComponents = *cacheComponents
+	}
+	kept := a.Problems[:0]
+	for _, p := range a.Problems {
+		if !(p.Path == a.ConfigFile && p.Message == unfollowedConfig) {
+			kept = append(kept, p)
+		}
+	}
+	a.Problems = kept
+	return true
+}
+
 // configNames are the config files Next looks for, in the order it tries
 // them; the first that exists is the one it loads.
 var configNames = []string{"next.config.js", "next.config.mjs", "next.config.ts", "next.config.mts", "next.config.cjs"}
@@ -224,7 +257,7 @@ func load(dir string, readFile func(string) ([]byte, error), wsc *wsCache) *App 
 		}
 		app.Config = cfg
 		if !cfg.Known {
-			add(p, "the exported config could not be followed statically; pageExtensions, env and cacheComponents are taken as unset")
+			add(p, unfollowedConfig)
 		}
 	}
 	app.PageExtensions = app.Config.PageExtensions

@@ -348,6 +348,7 @@ func (s *Session) Build(ctx context.Context, pass *analysis.Pass, overlay map[st
 	if err != nil {
 		return nil, fmt.Errorf("loading app %s: %w", dir, err)
 	}
+	declareNext(app)
 	g := &Graph{App: app, Fset: pass.Fset, byPath: map[string]*Module{}, readFile: pass.ReadFile}
 	a := s.appFor(app)
 	paths, states, err := s.parse(ctx, g, a, pass, overlay, syntaxOptions())

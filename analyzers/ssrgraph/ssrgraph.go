@@ -46,11 +46,36 @@ const TraceCategory = "import-trace"
 var (
 	cacheDir string
 	globals  string
+	// What the configuration states about a next.config that cannot be
+	// read statically (project.App.DeclareNextConfig).
+	nextPageExtensions, nextEnv, nextCacheComponents string
 )
 
 func init() {
 	Analyzer.Flags.StringVar(&cacheDir, "cache", "", "directory for the per-file summary cache (empty: memory only)")
 	Analyzer.Flags.StringVar(&globals, "globals", "", "comma-separated extra browser-only global names")
+	Analyzer.Flags.StringVar(&nextPageExtensions, "next-page-extensions", "", "comma-separated pageExtensions, for a next.config that cannot be read statically")
+	Analyzer.Flags.StringVar(&nextEnv, "next-env", "", "comma-separated next.config env keys, for a next.config that cannot be read statically")
+	Analyzer.Flags.StringVar(&nextCacheComponents, "next-cache-components", "", `"true" or "false": next.config cacheComponents, for a next.config that cannot be read statically`)
+}
+
+// declareNext applies the next-* flags to app.
+func declareNext(app *project.App) {
+	var pe, env []string
+	var cc *bool
+	if nextPageExtensions != "" {
+		pe = strings.Split(nextPageExtensions, ",")
+	}
+	if nextEnv != "" {
+		env = strings.Split(nextEnv, ",")
+	}
+	if nextCacheComponents != "" {
+		v := nextCacheComponents == "true"
+		cc = &v
+	}
+	if pe != nil || env != nil || cc != nil {
+		app.DeclareNextConfig(pe, env, cc)
+	}
 }
 
 // Problems are non-fatal issues met while building the graph (unreadable
@@ -66,6 +91,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading app %s: %w", dir, err)
 	}
+	declareNext(app)
 	g := &Graph{App: app, Fset: pass.Fset, byPath: map[string]*Module{}, readFile: pass.ReadFile}
 	if err := g.parse(pass, syntaxOptions()); err != nil {
 		return nil, err

@@ -137,6 +137,36 @@ func TestNotesOncePerFile(t *testing.T) {
 	}
 }
 
+// TestDeclaredNextConfig: a next.config assembled from another module
+// cannot be read statically; what ssrlint.json states under "next" is used
+// instead, and the warning goes away.
+func TestDeclaredNextConfig(t *testing.T) {
+	files := map[string]string{
+		"package.json":   pkgJSON,
+		"next.config.ts": "import { base } from \"./config/base\";\nexport default withPlugins(base);\n",
+		"config/base.ts": "export const base = { pageExtensions: [\"page.tsx\"], env: { API_URL: \"https://api\" } };\n",
+		// A page only with pageExtensions ["page.tsx"]; with the default
+		// ones, pages/index.page.tsx is the route /index.page instead.
+		"pages/index.page.tsx":  "import { Banner } from \"../components/banner\";\nexport default function Home() { return <Banner />; }\n",
+		"pages/helper.tsx":      "import \"@signalwire/js\";\nexport const x = 1;\n",
+		"components/banner.tsx": "export function Banner() { return <p>{process.env.API_URL}</p>; }\n",
+	}
+	dir := t.TempDir()
+	write(t, dir, files)
+	code, out, errs := ssrlint(t, dir)
+	if !strings.Contains(errs, "could not be followed statically") || !strings.Contains(errs, `under "next" in ssrlint.json`) {
+		t.Errorf("without a declaration, stderr should warn and say what to do:\n%s", errs)
+	}
+	if code != 1 || !strings.Contains(out, "API_URL") || !strings.Contains(out, "pages/helper.tsx") {
+		t.Errorf("without a declaration: exit %d; want API_URL (not known as an env key) and pages/helper.tsx (a page) reported:\n%s", code, out)
+	}
+	write(t, dir, map[string]string{"ssrlint.json": `{"next": {"pageExtensions": ["page.tsx"], "env": ["API_URL"]}}`})
+	code, out, errs = ssrlint(t, dir)
+	if code != 0 || strings.Contains(errs, "could not be followed") {
+		t.Errorf("with the declaration: exit %d, want 0 and no warning\nstdout:\n%s\nstderr:\n%s", code, out, errs)
+	}
+}
+
 func TestJSONAndSARIF(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, map[string]string{

@@ -240,6 +240,11 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 				}
 				return flags
 			},
+			Prepare: func(app *project.App) {
+				if set := cfg.ForApp(app.Dir); set.NextDeclared {
+					app.DeclareNextConfig(set.Next.PageExtensions, set.Next.Env, set.Next.CacheComponents)
+				}
+			},
 		})
 		if err != nil {
 			return fail("%v", err)

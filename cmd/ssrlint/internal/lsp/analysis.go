@@ -205,6 +205,11 @@ func (s *server) analyze(ctx context.Context) {
 			flags, _ := set.Flags(s.opts.Analyzers)
 			return flags
 		},
+		Prepare: func(app *project.App) {
+			if set := s.appSettings(app); set != nil && set.NextDeclared {
+				app.DeclareNextConfig(set.Next.PageExtensions, set.Next.Env, set.Next.CacheComponents)
+			}
+		},
 	})
 	if runCtx.Err() != nil {
 		s.debugf("run %d cancelled after %v", run, time.Since(start).Round(time.Millisecond))
