@@ -28,7 +28,9 @@
 // instead, since the library throws there. Nor is code
 // that no export the browser bundle uses reaches (ssrgraph's inner graph,
 // Graph.Runs): a server helper in a module the bundle holds for another
-// export never runs there. Each
+// export never runs there. Nor is a read behind a check that keeps the
+// browser out (after `if (typeof window !== "undefined") return`: the
+// reference's ServerOnly flag). Each
 // diagnostic carries the import trace that puts the module in the browser
 // bundle.
 package clientenv

@@ -14,6 +14,10 @@
 // but ignore the option, so the component is rendered on the server anyway,
 // which is exactly what the option was meant to prevent.
 //
+// Only the App Router's server layer counts (Server Components, route
+// handlers, metadata routes, "use server" modules): Pages Router server code
+// (getStaticProps imports, API routes) and middleware render no component.
+//
 // The diagnostic names the Server Component entry that evaluates the module,
 // with the import trace, and the app's Next version from package.json (an
 // unknown version is said to be unknown). Move the call into a small

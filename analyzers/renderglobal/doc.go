@@ -20,8 +20,9 @@
 //
 // Not reported: effects, event handlers, ref callbacks, useCallback,
 // useSyncExternalStore's subscribe and client snapshot, code under a guard
-// (typeof window !== "undefined", or a "mounted" state flag set in an
-// effect), names shadowed by locals, components and hooks that no
-// server-rendered code uses (ssrgraph's inner graph, Graph.RunsIn), and
-// module scope, which moduleglobal reports.
+// (typeof window !== "undefined", a "mounted" flag — state that starts
+// falsy, a useIsClient-style hook — or the inverse useIsSSR()), names
+// shadowed by locals, components and hooks that no server-rendered code
+// uses or that are rendered only behind such a guard (ssrgraph's inner
+// graph, Graph.RunsIn), and module scope, which moduleglobal reports.
 package renderglobal

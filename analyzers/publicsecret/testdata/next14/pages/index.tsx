@@ -1,5 +1,11 @@
 import { Analytics } from "../components/analytics";
+import * as keys from "../components/keys";
 
 export default function Home() {
-  return <Analytics />;
+  return (
+    <>
+      <Analytics />
+      <pre>{JSON.stringify(keys)}</pre>
+    </>
+  );
 }
