@@ -47,10 +47,10 @@ func wordsAt(words, seq []string) []int {
 	return at
 }
 
-// holds reports whether p matches name as the value itself, not as the
-// subject of a describing last word (AUTH_TOKEN_URL, TOKEN_CONTRACT).
-func (d *SecretData) holds(p NamePattern, name string) bool {
-	words := strings.Split(strings.ToUpper(name), "_")
+// holds reports whether p matches the name of words as the value itself,
+// not as the subject of a describing last word (AUTH_TOKEN_URL,
+// TOKEN_CONTRACT).
+func (d *SecretData) holds(p NamePattern, words []string) bool {
 	seq := strings.Split(p.Words, "_")
 	for _, i := range wordsAt(words, seq) {
 		if i+len(seq) == len(words) || !d.describing[words[len(words)-1]] {
@@ -163,8 +163,9 @@ func (d *SecretData) IsCredential(name string) (NamePattern, bool) {
 	if _, ok := d.IsPublicByDesign(name); ok {
 		return NamePattern{}, false
 	}
+	words := strings.Split(strings.ToUpper(name), "_")
 	for _, p := range d.credentials {
-		if d.holds(p, name) {
+		if d.holds(p, words) {
 			return p, true
 		}
 	}

@@ -23,6 +23,18 @@ func graphOf(t *testing.T, dir string) *ssrgraph.Graph {
 	return res.Results[res.Apps[0]][ssrgraph.Analyzer].(*ssrgraph.Graph)
 }
 
+// traceOf returns the shortest import trace of the module at rel (relative
+// to g's app) in env, or "unreached".
+func traceOf(g *ssrgraph.Graph) func(rel string, env ssrgraph.Env) string {
+	return func(rel string, env ssrgraph.Env) string {
+		r, ok := g.Shortest(g.Module(filepath.Join(g.App.Dir, rel)), env)
+		if !ok {
+			return "unreached"
+		}
+		return ssrgraph.TraceString(g.Related(r, nil))
+	}
+}
+
 func TestClassify(t *testing.T) {
 	g := graphOf(t, "testdata/classify")
 	const (
@@ -83,14 +95,7 @@ func TestClassify(t *testing.T) {
 
 func TestShortestTrace(t *testing.T) {
 	g := graphOf(t, "testdata/classify")
-	trace := func(rel string, env ssrgraph.Env) string {
-		m := g.Module(filepath.Join(g.App.Dir, rel))
-		r, ok := g.Shortest(m, env)
-		if !ok {
-			return "unreached"
-		}
-		return ssrgraph.TraceString(g.Related(r, nil))
-	}
+	trace := traceOf(g)
 	for _, tc := range []struct {
 		rel  string
 		env  ssrgraph.Env
@@ -208,13 +213,7 @@ func TestPerEnvPruning(t *testing.T) {
 			t.Errorf("%s: env %v prod %v, want env %v prod %v", tc.rel, m.Env, g.ProdEnv(m), tc.env, tc.prod)
 		}
 	}
-	trace := func(rel string, env ssrgraph.Env) string {
-		r, ok := g.Shortest(g.Module(filepath.Join(g.App.Dir, rel)), env)
-		if !ok {
-			return "unreached"
-		}
-		return ssrgraph.TraceString(g.Related(r, nil))
-	}
+	trace := traceOf(g)
 	for _, tc := range []struct {
 		rel  string
 		env  ssrgraph.Env

@@ -92,7 +92,6 @@ func (f *file) decls(stmts []*sitter.Node, effects []bool) {
 	}
 	refs := make([][]string, len(ds))        // names each statement mentions
 	browserRefs := make([][]string, len(ds)) // … as browser-only elements
-	var memo *renderMemo
 	if set.words != nil {
 		for _, h := range set.scan(f.src) {
 			i := sort.Search(len(ds), func(i int) bool { return ds[i].Span.End > h.start })
@@ -101,7 +100,7 @@ func (f *file) decls(stmts []*sitter.Node, effects []bool) {
 			}
 			name := string(f.src[h.start:h.end])
 			into := &refs[i]
-			switch f.elementUse(h.start, h.end, &memo) {
+			switch f.elementUse(h.start, h.end) {
 			case closingTag:
 				continue // its opening tag decides
 			case browserElement:
@@ -167,7 +166,7 @@ const (
 // JSX tag, and whether that element renders in the browser only: under a
 // browser check (`typeof window !== "undefined" && <Map />`) or a mounted
 // flag of the component around it (see mountedFlags).
-func (f *file) elementUse(start, end int, memo **renderMemo) elementKind {
+func (f *file) elementUse(start, end int) elementKind {
 	if start < 1 || f.src[start-1] != '<' && f.src[start-1] != '/' || f.src[start] < 'A' || f.src[start] > 'Z' || !f.mayHaveGuards() {
 		// Without a guard anywhere, a closing tag counts as a plain use:
 		// its opening tag is one too.
@@ -197,10 +196,7 @@ func (f *file) elementUse(start, end int, memo **renderMemo) elementKind {
 	if f.guarded(el) {
 		return browserElement
 	}
-	if *memo == nil {
-		*memo = &renderMemo{flags: map[uintptr]map[string]cond{}, roles: map[uintptr]roleOf{}}
-	}
-	if _, _, guarded := f.renderPhase(el, false, *memo); guarded {
+	if _, _, guarded := f.renderPhase(el, false, f.renderMemos()); guarded {
 		return browserElement
 	}
 	return plainUse

@@ -108,6 +108,9 @@ type file struct {
 	memo *memo
 	// guardWords caches mayHaveGuards: 0 unknown, 1 no, 2 yes.
 	guardWords int8
+	// rmemo holds the roles and mounted flags of the file's functions,
+	// shared by decls and render (renderMemos).
+	rmemo *renderMemo
 }
 
 // Parse parses src (the contents of path) and extracts its Summary. It

@@ -141,7 +141,7 @@ type Expiry struct {
 // render fills in the Phase of function-context references and SDK calls,
 // and extracts effects, srcObject props and expiry_at values.
 func (f *file) render() {
-	memo := &renderMemo{flags: map[uintptr]map[string]cond{}, roles: map[uintptr]roleOf{}}
+	memo := f.renderMemos()
 	for i := range f.sum.Globals {
 		r := &f.sum.Globals[i]
 		if r.Context != CtxFunction || r.Shadowed || r.Kind == RefTypeof {
@@ -182,6 +182,14 @@ func maybeConstructor(u *BindingUse, imports []Import) bool {
 // renderMemo caches, while render runs, what the many references in one
 // component share: the role of each function and each component's mounted
 // flags.
+// renderMemos returns the file's render memo, made on first use.
+func (f *file) renderMemos() *renderMemo {
+	if f.rmemo == nil {
+		f.rmemo = &renderMemo{flags: map[uintptr]map[string]cond{}, roles: map[uintptr]roleOf{}}
+	}
+	return f.rmemo
+}
+
 type renderMemo struct {
 	flags map[uintptr]map[string]cond
 	roles map[uintptr]roleOf
